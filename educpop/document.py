@@ -1,0 +1,248 @@
+"""The neutral document model between generators and renderers.
+
+Generators build a :class:`Document` (metadata plus a flat list of blocks);
+renderers walk it. Neither side knows the other: a generator never imports
+python-docx or reportlab, a renderer never knows what a facilitator guide is.
+
+All text in the tree is plain user text (never markup): renderers escape it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Union
+
+
+class Audience(str, Enum):
+    """Who a document is printed for; facilitator-only content never reaches participants."""
+
+    FACILITATOR = "facilitator"
+    PARTICIPANT = "participant"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A run of text with optional emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Inlines = list[Text]
+
+
+def plain(text: str) -> Inlines:
+    """Return ``text`` as a one-run inline list."""
+    return [Text(text)]
+
+
+@dataclass
+class Heading:
+    """A section heading; level 1 to 3. Headings become PDF bookmarks and Word Heading styles."""
+
+    level: int
+    content: Inlines
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of body text; ``style`` is one of :data:`PARAGRAPH_STYLES`."""
+
+    content: Inlines
+    style: str = "body"
+
+
+#: Paragraph styles every renderer must know.
+PARAGRAPH_STYLES = ("body", "small", "lead", "instruction")
+
+
+@dataclass
+class BulletList:
+    """An unordered list; each item is one line of inlines."""
+
+    items: list[Inlines]
+
+
+@dataclass
+class NumberedList:
+    """An ordered list numbered from ``start``."""
+
+    items: list[Inlines]
+    start: int = 1
+
+
+@dataclass
+class Table:
+    """A table with a header row repeated on every page; ``widths`` are relative weights."""
+
+    header: list[Inlines]
+    rows: list[list[Inlines]]
+    widths: list[float] | None = None
+
+
+@dataclass
+class Quote:
+    """A quotation with its attribution (who said it, where)."""
+
+    content: Inlines
+    attribution: str = ""
+
+
+@dataclass
+class Box:
+    """A framed group of blocks: a facilitator tip, an instruction to read aloud, a warning."""
+
+    title: str
+    blocks: list["Block"]
+    kind: str = "tip"  # one of BOX_KINDS
+
+
+#: Box kinds every renderer must know.
+BOX_KINDS = ("tip", "instruction", "warning")
+
+
+@dataclass
+class AnswerLines:
+    """Ruled lines for participants to write on."""
+
+    count: int
+
+
+@dataclass
+class Checklist:
+    """Items with a box to tick (materials, things to prepare)."""
+
+    items: list[Inlines]
+
+
+@dataclass
+class TimelineEvent:
+    """One dated event of a timeline; ``when`` is already formatted for display."""
+
+    when: str
+    content: Inlines
+
+
+@dataclass
+class Timeline:
+    """A vertical chronology of dated events."""
+
+    events: list[TimelineEvent]
+
+
+@dataclass
+class SourceText:
+    """A text to study, printed with a line number in the margin every ``number_every`` lines.
+
+    Numbering restarts at 1 for each SourceText and runs across pages, so that a
+    group can say "line 42".
+    """
+
+    paragraphs: list[Inlines]
+    number_every: int = 5
+
+
+@dataclass
+class Image:
+    """A picture (a logo, an illustration) ``width_cm`` wide."""
+
+    path: Path
+    width_cm: float = 4.0
+
+
+@dataclass
+class Cover:
+    """A title page: renderers lay it out on a page of its own, followed by a page break."""
+
+    title: str
+    subtitle: str = ""
+    lines: list[str] = field(default_factory=list)
+    logo: Path | None = None
+
+
+@dataclass
+class PageBreak:
+    """Start the next block on a new page."""
+
+
+Block = Union[
+    Heading,
+    Paragraph,
+    BulletList,
+    NumberedList,
+    Table,
+    Quote,
+    Box,
+    AnswerLines,
+    Checklist,
+    Timeline,
+    SourceText,
+    Image,
+    Cover,
+    PageBreak,
+]
+
+
+@dataclass
+class Meta:
+    """What a document is: used for the footer, PDF metadata and DOCX core properties."""
+
+    title: str
+    kind: str  # generator name, e.g. "guide"
+    audience: Audience
+    session_title: str
+    author: str = ""
+    subject: str = ""
+    language: str = "fr"
+
+
+@dataclass
+class Document:
+    """A whole printable document: metadata and blocks in reading order."""
+
+    meta: Meta
+    blocks: list[Block] = field(default_factory=list)
+
+    def add(self, *blocks: Block) -> None:
+        """Append ``blocks`` at the end of the document."""
+        self.blocks.extend(blocks)
+
+
+def walk_text(blocks: list[Block]) -> list[str]:
+    """Return every string of ``blocks`` in reading order (for checks and warnings)."""
+    out: list[str] = []
+
+    def inl(content: Inlines) -> None:
+        out.extend(run.text for run in content)
+
+    for block in blocks:
+        match block:
+            case Heading(content=c) | Paragraph(content=c) | Quote(content=c):
+                inl(c)
+                if isinstance(block, Quote) and block.attribution:
+                    out.append(block.attribution)
+            case BulletList(items=items) | NumberedList(items=items) | Checklist(items=items):
+                for item in items:
+                    inl(item)
+            case Table(header=header, rows=rows):
+                for cell in header:
+                    inl(cell)
+                for row in rows:
+                    for cell in row:
+                        inl(cell)
+            case Box(title=title, blocks=inner):
+                out.append(title)
+                out.extend(walk_text(inner))
+            case Timeline(events=events):
+                for event in events:
+                    out.append(event.when)
+                    inl(event.content)
+            case SourceText(paragraphs=paragraphs):
+                for paragraph in paragraphs:
+                    inl(paragraph)
+            case Cover(title=title, subtitle=subtitle, lines=lines):
+                out.extend([title, subtitle, *lines])
+    return out
