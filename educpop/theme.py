@@ -1,0 +1,52 @@
+"""The look of a pack: organisation, logo, colours, font family, paper and body size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FONTS_DIR = Path(__file__).parent / "fonts"
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """A font family with its four faces (TrueType files, embedded in PDFs)."""
+
+    name: str
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+
+
+DEJAVU_SANS = FontFamily(
+    name="DejaVu Sans",
+    regular=FONTS_DIR / "DejaVuSans.ttf",
+    bold=FONTS_DIR / "DejaVuSans-Bold.ttf",
+    italic=FONTS_DIR / "DejaVuSans-Oblique.ttf",
+    bold_italic=FONTS_DIR / "DejaVuSans-BoldOblique.ttf",
+)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything a renderer needs to know about looks; renderers read nothing else."""
+
+    organisation: str = ""
+    logo: Path | None = None
+    #: headings, rules and the cover band, as "#RRGGBB"
+    primary_colour: str = "#8C1D2C"
+    #: backgrounds of boxes and table headers, as "#RRGGBB"
+    accent_colour: str = "#F4ECE4"
+    font: FontFamily = field(default=DEJAVU_SANS)
+    #: body text size in points (at least 11 for adult learners)
+    base_size: float = 11.0
+    #: "A4" or "A5"
+    page_size: str = "A4"
+    #: extra footer text, e.g. a licence
+    footer: str = ""
+
+
+def default_theme() -> Theme:
+    """Return the theme used when a session names none."""
+    return Theme()
