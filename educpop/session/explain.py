@@ -1,0 +1,185 @@
+"""Pydantic validation errors, told in French with the file, line and column of the value.
+
+Every message reads ``attendu <what>, trouvé « <value> »`` when a value is
+wrong, so that a facilitator sees both what educpop wanted and what it read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import unicodedata
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from educpop.errors import Problem
+from educpop.session.model import Session
+from educpop.session.yamlsource import FieldPath, YamlSource
+
+#: words facilitators write in French -> the name educpop expects (keys and choices)
+_FRENCH = {
+    "titre": "title",
+    "sous-titre": "subtitle",
+    "langue": "language",
+    "public": "audience",
+    "lieu": "venue",
+    "animateurs": "facilitators",
+    "animatrices": "facilitators",
+    "groupe": "group",
+    "duree": "duration",
+    "debut": "start",
+    "horaire": "start",
+    "objectifs": "objectives",
+    "materiel": "materials",
+    "activites": "activities",
+    "glossaire": "glossary",
+    "chronologie": "timeline",
+    "chiffres": "figures",
+    "methode": "method",
+    "consigne": "instructions",
+    "consignes": "instructions",
+    "etapes": "steps",
+    "facultatif": "optional",
+    "optionnel": "optional",
+    "fichier": "file",
+    "auteur": "author",
+    "quantite": "quantity",
+    "terme": "term",
+    "evenement": "event",
+    "niveau": "level",
+    "texte": "text",
+    "pleniere": "plenary",
+    "sous-groupes": "subgroups",
+    "binomes": "pairs",
+    "individuel": "individual",
+    "seance": "session",
+    "comprendre": "understand",
+    "analyser": "analyse",
+    "aujourd'hui": "today",
+}
+
+_IDENTIFIER = "^[a-z0-9][a-z0-9_-]*$"
+#: what each pattern of the model asks for, in words
+_PATTERNS = {
+    _IDENTIFIER: "un identifiant en minuscules, sans espace ni accent (lettres, chiffres, - et _)",
+    "^[a-z]{2}$": "un code de langue à deux lettres comme « fr »",
+}
+_CURLY = "\u201c\u201d\u201e\u00ab\u2018\u2019\u201a"  # typographic quotes
+
+
+def fold(text: str) -> str:
+    """Return ``text`` lower-cased without accents, for forgiving comparisons."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def did_you_mean(word: str, options: list[str]) -> str:
+    """Return ``" ; vouliez-vous dire « x » ?"`` for the option closest to ``word``, or ``""``."""
+    folded = fold(word).strip()
+    french = _FRENCH.get(folded)
+    if french in options:
+        return f" ; vouliez-vous dire « {french} » ?"
+    by_fold = {fold(option): option for option in options}
+    close = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=0.6)
+    return f" ; vouliez-vous dire « {by_fold[close[0]]} » ?" if close else ""
+
+
+def found(value: object) -> str:
+    """Return how a value is shown after ``trouvé``: ``« 3 heures »``, ``une liste``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "une valeur vide"
+    if isinstance(value, dict):
+        return "des clés « nom: valeur »"
+    if isinstance(value, list):
+        return "une liste vide" if not value else "une liste"
+    text = " ".join(str(value).split())
+    return f"« {text if len(text) <= 60 else text[:59] + '…'} »"
+
+
+def explain(error: ValidationError, source: YamlSource) -> list[Problem]:
+    """Return one located Problem per error of ``error``."""
+    problems = []
+    for details in error.errors(include_url=False):
+        path: FieldPath = tuple(part for part in details["loc"] if isinstance(part, (str, int)))
+        extra = details["type"] == "extra_forbidden"
+        problems.append(source.problem(path, _message(details, path, source), key=extra))
+    return problems
+
+
+def _message(details: ErrorDetails, path: FieldPath, source: YamlSource) -> str:
+    kind, value, ctx = details["type"], details["input"], details.get("ctx", {})
+    if kind == "missing":
+        return "champ obligatoire vide" if path in source.keys else "champ obligatoire manquant"
+    if kind == "extra_forbidden":
+        return f"clé inconnue « {path[-1]} »" + did_you_mean(str(path[-1]), _fields_at(path[:-1]))
+    if kind == "enum":
+        options = re.findall(r"'([^']*)'", ctx["expected"])
+        choices = ", ".join(options[:-1]) + f" ou {options[-1]}"
+        return f"attendu {choices}, trouvé {found(value)}" + did_you_mean(str(value), options)
+    if kind == "value_error" and isinstance(value, dict):
+        return str(ctx["error"])  # a check across fields (group min and max): a full sentence
+    what = _expected(kind, ctx)
+    if what is None:
+        return f"valeur refusée ({details['msg']}), trouvé {found(value)}"
+    if kind == "string_pattern_mismatch" and ctx["pattern"] == _IDENTIFIER:
+        example = re.sub(r"[^a-z0-9]+", "-", fold(str(value))).strip("-_")
+        if example:
+            return f"attendu {what}, trouvé {found(value)} ; par exemple « {example} »"
+    if isinstance(value, str) and value.strip().startswith(tuple(_CURLY)):
+        return f'attendu {what}, trouvé {found(value)} ; remplacez les guillemets typographiques par des droits (")'
+    return f"attendu {what}, trouvé {found(value)}"
+
+
+def _expected(kind: str, ctx: dict[str, Any]) -> str | None:
+    """Return what the field wanted, after ``attendu``; None for an error type not translated."""
+    match kind:
+        case "value_error":
+            return str(ctx["error"])
+        case "int_parsing" | "int_type" | "int_from_float":
+            return "un nombre entier"
+        case "greater_than_equal":
+            return f"un nombre d'au moins {ctx['ge']}"
+        case "less_than_equal":
+            return f"un nombre d'au plus {ctx['le']}"
+        case "string_type":
+            return "un texte"
+        case "string_too_short":
+            return "un texte non vide"
+        case "string_too_long":
+            return f"un texte d'au plus {ctx['max_length']} caractères"
+        case "string_pattern_mismatch":
+            return _PATTERNS.get(ctx["pattern"], f"un texte de la forme {ctx['pattern']}")
+        case "list_type":
+            return "une liste (une ligne « - … » par élément)"
+        case "dict_type" | "model_type" | "model_attributes_type":
+            return "des clés « nom: valeur »"
+        case "too_short":
+            return "au moins un élément" if ctx["min_length"] == 1 else f"au moins {ctx['min_length']} éléments"
+        case "bool_parsing" | "bool_type":
+            return "oui ou non"
+    return None
+
+
+def _fields_at(path: FieldPath) -> list[str]:
+    """Return the field names the model accepts at ``path`` (a mapping inside the session)."""
+    kind: Any = Session
+    for part in path:
+        if isinstance(part, str) and isinstance(kind, type) and issubclass(kind, BaseModel):
+            kind = _unwrap(kind.model_fields[part].annotation) if part in kind.model_fields else None
+        elif isinstance(part, int) and get_origin(kind) is list:
+            kind = _unwrap(get_args(kind)[0])
+        else:
+            return []
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return list(kind.model_fields)
+    return []
+
+
+def _unwrap(kind: Any) -> Any:
+    """Return ``kind`` without ``Annotated`` and ``| None``."""
+    while get_origin(kind) in (Annotated, Union, types.UnionType):
+        kind = next(arg for arg in get_args(kind) if arg is not type(None))
+    return kind

@@ -1,0 +1,111 @@
+"""Markdown source texts -> document blocks (headings, paragraphs, lists, quotes).
+
+Raw HTML is shown as text, never interpreted. Content nested in a list or a
+quote is flattened into it: a nested list's items follow their parent item,
+each paragraph of a quote is a Quote of its own.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from educpop.document import Block, BulletList, Heading, Inlines, NumberedList, Paragraph, Quote, Text
+
+_PARSER = MarkdownIt("commonmark", {"html": False})
+
+#: an open list, or an open quote as the inline tokens of its paragraphs
+_Container = BulletList | NumberedList | list[list[Token]]
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """Return the blocks of the Markdown ``text``; line breaks inside a paragraph become spaces."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    blocks: list[Block] = []
+    open_: list[_Container] = []  # outermost first; all nested content goes to the outermost
+    tokens = _PARSER.parse(text)
+    for index, token in enumerate(tokens):
+        match token.type:
+            case "heading_open" if not open_:
+                content = _inlines(tokens[index + 1].children or [])
+                if content:
+                    blocks.append(Heading(min(int(token.tag[1:]), 3), content))
+            case "heading_open" | "paragraph_open":
+                _add(open_, blocks, tokens[index + 1].children or [])
+            case "code_block" | "fence":
+                # text indented by a word processor becomes a code block: keep it as prose
+                for chunk in token.content.split("\n\n"):
+                    _add(open_, blocks, [Token("text", "", 0, content=" ".join(chunk.split()))])
+            case "bullet_list_open" | "ordered_list_open" | "blockquote_open" if open_:
+                open_.append(open_[0])
+            case "bullet_list_open":
+                open_.append(BulletList([]))
+            case "ordered_list_open":
+                open_.append(NumberedList([], int(token.attrs.get("start", 1))))
+            case "blockquote_open":
+                open_.append([])
+            case "list_item_open" if not isinstance(open_[0], list):
+                open_[0].items.append([])
+            case "bullet_list_close" | "ordered_list_close" | "blockquote_close":
+                closed = open_.pop()
+                if open_:
+                    continue
+                if isinstance(closed, list):
+                    quotes = (Quote(content) for content in map(_inlines, closed))
+                    blocks.extend(quote for quote in quotes if quote.content)
+                else:
+                    closed.items = [item for item in closed.items if item]
+                    blocks.append(closed)
+    return blocks
+
+
+def _add(open_: list[_Container], blocks: list[Block], children: list[Token]) -> None:
+    """Put a paragraph in the outermost open list or quote, else in ``blocks``."""
+    outer = open_[0] if open_ else None
+    if isinstance(outer, list):
+        outer.append(children)
+        return
+    content = _inlines(children)
+    if not content:
+        return
+    if outer is None:
+        blocks.append(Paragraph(content))
+    elif outer.items and outer.items[-1]:
+        outer.items[-1][:] = _merge([*outer.items[-1], Text(" "), *content])
+    elif outer.items:
+        outer.items[-1].extend(content)
+    else:
+        outer.items.append(content)
+
+
+def _inlines(children: list[Token]) -> Inlines:
+    """Return the text runs of an inline token's children, with bold and italic."""
+    runs: Inlines = []
+    bold = italic = 0
+    for child in children:
+        match child.type:
+            case "text" | "code_inline" | "image":
+                runs.append(Text(child.content, bold=bold > 0, italic=italic > 0))
+            case "softbreak" | "hardbreak":
+                runs.append(Text(" ", bold=bold > 0, italic=italic > 0))
+            case "strong_open" | "strong_close":
+                bold += 1 if child.type == "strong_open" else -1
+            case "em_open" | "em_close":
+                italic += 1 if child.type == "em_open" else -1
+    return _merge(runs)
+
+
+def _merge(runs: Inlines) -> Inlines:
+    """Return ``runs`` with neighbours of the same emphasis joined and outer spaces trimmed."""
+    merged: Inlines = []
+    for run in runs:
+        if merged and (merged[-1].bold, merged[-1].italic) == (run.bold, run.italic):
+            merged[-1] = Text(merged[-1].text + run.text, run.bold, run.italic)
+        elif run.text:
+            merged.append(run)
+    if merged:
+        merged[0] = Text(merged[0].text.lstrip(), merged[0].bold, merged[0].italic)
+        merged[-1] = Text(merged[-1].text.rstrip(), merged[-1].bold, merged[-1].italic)
+    return [run for run in merged if run.text]
