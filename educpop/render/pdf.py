@@ -1,0 +1,63 @@
+"""The PDF renderer: a Document becomes an A4 or A5 PDF with embedded fonts and bookmarks.
+
+Each block becomes platypus flowables (:mod:`educpop.render.pdf_blocks`), laid out
+by :class:`~educpop.render.pdf_page.EducpopDocTemplate`; the footer reads
+"session title ... page X / N".
+"""
+
+from __future__ import annotations
+
+from typing import Any, BinaryIO
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Spacer
+
+from educpop.document import Cover, Document, PageBreak
+from educpop.errors import BuildError
+from educpop.render.pdf_blocks import Builder
+from educpop.render.pdf_page import BODY, COVER, PAGE_SIZES, EducpopDocTemplate, FooterCanvas, PageLook
+from educpop.render.pdf_styles import make_styles
+from educpop.theme import Theme
+
+
+def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
+    """Write ``document`` as PDF to ``stream``."""
+    meta = document.meta
+    styles = make_styles(theme, meta.language)
+    pagesize = PAGE_SIZES.get(theme.page_size)
+    if pagesize is None:
+        raise BuildError(f"format de page inconnu : {theme.page_size!r} (attendu : A4 ou A5)")
+    look = PageLook(
+        session_title=meta.session_title,
+        footer=theme.footer,
+        organisation=theme.organisation,
+        font=styles.fonts.regular,
+        bold_font=styles.fonts.bold,
+        primary=styles.primary,
+        margin=2 * cm if theme.page_size == "A4" else 1.5 * cm,
+    )
+    opening = next((block for block in document.blocks if not isinstance(block, PageBreak)), None)
+    doc = EducpopDocTemplate(
+        stream,
+        look,
+        first=COVER if isinstance(opening, Cover) else BODY,
+        pagesize=pagesize,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        creator="educpop",
+        lang=meta.language or None,
+        displayDocTitle=1,
+        invariant=1,
+        initialFontName=styles.fonts.regular,
+        initialFontSize=theme.base_size,
+    )
+    builder = Builder(styles, theme, doc.height)
+    story = builder.story(document.blocks, doc.width)
+    if not story:
+        story = [Spacer(1, 1)]  # platypus writes no page at all for an empty story
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> FooterCanvas:
+        return FooterCanvas(*args, look=look, **kwargs)
+
+    doc.build(story, canvasmaker=canvasmaker)

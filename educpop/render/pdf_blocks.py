@@ -1,0 +1,344 @@
+"""Blocks to platypus flowables: one method per kind of block of the document model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    NextPageTemplate,
+    PageBreak as RLPageBreak,
+    Spacer,
+)
+from reportlab.platypus import Image as RLImage
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus import TableStyle
+
+from educpop.document import (
+    AnswerLines,
+    BulletList,
+    Block,
+    Box,
+    Checklist,
+    Cover,
+    Heading,
+    Image,
+    Inlines,
+    NumberedList,
+    PageBreak,
+    Paragraph,
+    Quote,
+    SourceText,
+    Table,
+    Timeline,
+    TimelineEvent,
+)
+from educpop.errors import BuildError
+from educpop.render.pdf_flowables import (
+    HeadingParagraph,
+    LineCounter,
+    NumberedParagraph,
+    RuledLines,
+    RowTable,
+    RuledParagraph,
+    escape_text,
+    markup,
+    plain_text,
+)
+from educpop.render.pdf_page import BODY, COVER
+from educpop.render.pdf_styles import LEADING, MUTED, RULE, Styles
+from educpop.theme import Theme
+
+#: padding inside boxes and table cells, in points
+PAD = 6
+
+
+class Builder:
+    """Turns blocks into platypus flowables for one render."""
+
+    def __init__(self, styles: Styles, theme: Theme, frame_height: float) -> None:
+        self.styles = styles
+        self.theme = theme
+        #: free height from which a table row may be cut across pages
+        self.fresh_height = frame_height * 0.8
+
+    def table_style(self, commands: list[tuple[object, ...]]) -> TableStyle:
+        """Return ``commands`` as a TableStyle in the theme's font (reportlab's default is Helvetica)."""
+        font = ("FONT", (0, 0), (-1, -1), self.styles.fonts.regular, self.styles.base_size)
+        return TableStyle([font, *commands])
+
+    def story(self, blocks: list[Block], width: float) -> list[Flowable]:
+        """Return the flowables of a whole document, with covers on pages of their own.
+
+        Breaks are held until content follows them, so that a break at the start,
+        at the end, after a cover or after another break never prints a blank page.
+        """
+        out: list[Flowable] = []
+        started = pending_break = after_cover = False
+        for block in blocks:
+            match block:
+                case PageBreak():
+                    pending_break = started
+                case Cover():
+                    if started:
+                        out += [NextPageTemplate(COVER), RLPageBreak()]
+                    out += self.cover(block, width)
+                    started = pending_break = after_cover = True
+                case _:
+                    if pending_break:
+                        out += [NextPageTemplate(BODY)] if after_cover else []
+                        out.append(RLPageBreak())
+                    out += self.flowables(block, width)
+                    started = True
+                    pending_break = after_cover = False
+        return out
+
+    def flowables(self, block: Block, width: float) -> list[Flowable]:
+        """Return the flowables of one block laid out ``width`` points wide."""
+        s = self.styles
+        match block:
+            case Heading(level=level, content=content):
+                level = min(max(level, 1), 3)
+                heading = HeadingParagraph(markup(content), s.headings[level])
+                heading.outline = (plain_text(content), level)
+                return [heading]
+            case Paragraph(content=content, style=style):
+                return [self.paragraph(content, style)]
+            case BulletList(items=items):
+                return self.listing(items, bullet="•", kind="bullet")
+            case NumberedList(items=items, start=start):
+                return self.listing(items, bullet=str(start), kind="1")
+            case Checklist(items=items):
+                return self.listing(items, bullet="☐", kind="bullet", bullet_scale=1.3)
+            case Table():
+                return self.table(block, width)
+            case Quote(content=content, attribution=attribution):
+                quote = RLParagraph(markup(content), s.quote)
+                if not attribution:
+                    return [quote]
+                who = RLParagraph("— " + escape_text(attribution), s.attribution)
+                return [KeepTogether([quote, who])]
+            case Box():
+                return self.box(block, width)
+            case AnswerLines(count=count):
+                return [RuledLines(count)] if count > 0 else []
+            case Timeline(events=events):
+                return self.timeline(events, width)
+            case SourceText():
+                return self.source(block)
+            case Image(path=path, width_cm=width_cm):
+                return [self.image(path, width_cm * cm, width)]
+            case Cover():
+                return self.cover(block, width)
+            case PageBreak():
+                return [RLPageBreak()]
+        raise TypeError(f"bloc inconnu du rendu PDF : {type(block).__name__}")
+
+    def paragraph(self, content: Inlines, style: str) -> Flowable:
+        """Return a paragraph in one of the PARAGRAPH_STYLES."""
+        try:
+            paragraph_style = self.styles.paragraph[style]
+        except KeyError:
+            raise ValueError(f"style de paragraphe inconnu : {style!r}") from None
+        if style == "instruction":
+            paragraph = RuledParagraph(markup(content), paragraph_style)
+            paragraph.rule_colour = self.styles.primary
+            return paragraph
+        return RLParagraph(markup(content), paragraph_style)
+
+    def listing(self, items: list[Inlines], bullet: str, kind: str, bullet_scale: float = 1.0) -> list[Flowable]:
+        """Return a bulleted, numbered or check list (nothing for no items)."""
+        if not items:
+            return []
+        body = self.styles.paragraph["body"]
+        size = body.fontSize
+        numbered = kind == "1"
+        listing = ListFlowable(
+            [ListItem(RLParagraph(markup(item), body), spaceAfter=0) for item in items],
+            bulletType=kind,
+            start=bullet,
+            bulletFormat="%s." if numbered else None,
+            bulletFontName=self.styles.fonts.bold if numbered else self.styles.fonts.regular,
+            bulletFontSize=size * bullet_scale,
+            bulletColor=self.styles.primary,
+            leftIndent=size * 1.9,
+            spaceAfter=size * 0.4,
+        )
+        return [listing]
+
+    def cells(self, row: list[Inlines], columns: int, style: ParagraphStyle) -> list[Flowable]:
+        """Return one wrapped paragraph per cell, padding short rows with empty cells."""
+        if len(row) > columns:
+            raise ValueError(f"ligne de tableau à {len(row)} cellules pour {columns} colonnes")
+        cells: list[Flowable] = [RLParagraph(markup(cell), style) for cell in row]
+        cells += [RLParagraph("", style) for _ in range(columns - len(row))]
+        return cells
+
+    def table(self, block: Table, width: float) -> list[Flowable]:
+        """Return a table whose header row repeats on every page and whose cells wrap."""
+        s = self.styles
+        columns = len(block.header) or max((len(row) for row in block.rows), default=0)
+        if columns == 0:
+            return []
+        weights = block.widths or [1.0] * columns
+        if len(weights) != columns or any(w <= 0 for w in weights):
+            raise ValueError(f"largeurs de tableau {weights!r} pour {columns} colonnes")
+        col_widths = [width * w / sum(weights) for w in weights]
+        data = [self.cells(row, columns, s.cell) for row in block.rows]
+        if block.header:
+            data.insert(0, self.cells(block.header, columns, s.cell_header))
+        style = [
+            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+            ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 0.9),
+        ]
+        if block.header:
+            style += [
+                ("BACKGROUND", (0, 0), (-1, 0), s.accent),
+                ("LINEBELOW", (0, 0), (-1, 0), 1, s.primary),
+            ]
+        table = RowTable(
+            data,
+            colWidths=col_widths,
+            repeatRows=1 if block.header else 0,
+            hAlign="LEFT",
+            style=self.table_style(style),
+        )
+        table.fresh_height = self.fresh_height
+        return [table, Spacer(1, s.base_size * 0.8)]
+
+    def box(self, block: Box, width: float) -> list[Flowable]:
+        """Return a framed box; one table row per inner block, so that it splits across pages."""
+        s = self.styles
+        try:
+            look = s.boxes[block.kind]
+        except KeyError:
+            raise ValueError(f"type d'encadré inconnu : {block.kind!r}") from None
+        inner = width - 2 * PAD - (4 if look.left_rule else 2)
+        rows: list[list[list[Flowable]]] = [
+            [self.flowables(child, inner)] for child in block.blocks if not isinstance(child, (PageBreak, Cover))
+        ]
+        if block.title:
+            title_style = s.box_title.clone("box_title_kind", textColor=look.border)
+            title = RLParagraph(escape_text(block.title), title_style)
+            # The title shares the first row with the first block, so it never ends a page alone.
+            if rows:
+                rows[0][0].insert(0, title)
+            else:
+                rows.append([[title]])
+        if not rows:
+            return []
+        style = [
+            ("BACKGROUND", (0, 0), (-1, -1), look.background),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD + (4 if look.left_rule else 2)),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("TOPPADDING", (0, 0), (-1, 0), PAD),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), PAD),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]
+        if look.left_rule:
+            style.append(("LINEBEFORE", (0, 0), (0, -1), 4, look.border))
+        else:
+            style.append(("BOX", (0, 0), (-1, -1), 1, look.border))
+        # Cut inside a block rather than between blocks, so the part on the first page
+        # fills it; never leave less than two lines on either side.
+        table = RLTable(
+            rows,
+            colWidths=[width],
+            splitByRow=0,
+            splitInRow=round(s.base_size * LEADING * 2 + PAD),
+            hAlign="LEFT",
+            style=self.table_style(style),
+        )
+        table.spaceBefore = s.base_size * 0.4
+        table.spaceAfter = s.base_size * 1.0
+        if not block.title:
+            return [table]
+        # splitInRow may cut right after the title: start on a new page unless a few lines fit.
+        return [CondPageBreak(s.base_size * LEADING * 5), table]
+
+    def timeline(self, events: list[TimelineEvent], width: float) -> list[Flowable]:
+        """Return a two-column chronology: the date in bold left of a rule, the event right."""
+        s = self.styles
+        if not events:
+            return []
+        when_width = min(4.2 * cm, width * 0.3)
+        data = [
+            [RLParagraph(escape_text(event.when), s.when), RLParagraph(markup(event.content), s.cell)]
+            for event in events
+        ]
+        table = RowTable(
+            data,
+            colWidths=[when_width, width - when_width],
+            hAlign="LEFT",
+            style=self.table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEAFTER", (0, 0), (0, -1), 1.5, s.primary),
+                    ("LEFTPADDING", (0, 0), (0, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (0, -1), PAD * 1.5),
+                    ("LEFTPADDING", (1, 0), (1, -1), PAD * 1.5),
+                    ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 0.7),
+                ]
+            ),
+        )
+        table.fresh_height = self.fresh_height
+        return [table, Spacer(1, s.base_size * 0.8)]
+
+    def source(self, block: SourceText) -> list[Flowable]:
+        """Return the paragraphs of a text to study, numbered every ``number_every`` printed lines."""
+        counter = LineCounter(block.number_every)
+        out: list[Flowable] = []
+        for content in block.paragraphs:
+            paragraph = NumberedParagraph(markup(content), self.styles.source)
+            paragraph.counter = counter
+            paragraph.number_font = self.styles.fonts.regular
+            paragraph.number_size = max(self.styles.base_size * 0.7, 7)
+            paragraph.number_colour = MUTED
+            out.append(paragraph)
+        return out
+
+    def image(self, path: Path, wanted: float, room: float) -> Flowable:
+        """Return a picture ``wanted`` points wide (at most ``room``), keeping its aspect ratio."""
+        try:
+            pixels_wide, pixels_high = ImageReader(str(path)).getSize()
+        except Exception as error:  # reportlab raises bare OSError/IOError subclasses and more
+            raise BuildError(f"image illisible : {path} ({error})") from error
+        shown = min(wanted, room)
+        picture = RLImage(str(path), width=shown, height=shown * pixels_high / pixels_wide)
+        picture.hAlign = "LEFT"
+        picture.spaceAfter = self.styles.base_size * 0.6
+        return picture
+
+    def cover(self, block: Cover, width: float) -> list[Flowable]:
+        """Return the contents of a title page (the band is drawn by the cover template)."""
+        s = self.styles
+        out: list[Flowable] = []
+        logo = block.logo or self.theme.logo
+        if logo is not None:
+            out += [self.image(logo, 4 * cm, width)]
+        out.append(Spacer(1, 5 * cm if logo is None else 3 * cm))
+        out.append(RLParagraph(escape_text(block.title), s.cover_title))
+        rule = RLTable([[""]], colWidths=[width * 0.25], rowHeights=[3], hAlign="LEFT")
+        rule.setStyle(self.table_style([("BACKGROUND", (0, 0), (-1, -1), s.primary)]))
+        out += [rule, Spacer(1, s.base_size)]
+        if block.subtitle:
+            out.append(RLParagraph(escape_text(block.subtitle), s.cover_subtitle))
+        for line in block.lines:
+            out.append(RLParagraph(escape_text(line), s.cover_line))
+        return out
+

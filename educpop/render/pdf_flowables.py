@@ -1,0 +1,214 @@
+"""Inline markup and the custom flowables of the PDF renderer."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Paragraph as RLParagraph
+
+from educpop.document import Inlines
+
+# C0/C1 controls have no glyph and upset reportlab's parser; tabs and newlines become spaces.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BREAKING_WHITESPACE = re.compile("[\t\n\r]+")
+_QUOTES = {'"': "&quot;", "'": "&#39;"}
+
+
+def escape_text(text: str) -> str:
+    """Return ``text`` as reportlab paragraph markup that prints exactly ``text``.
+
+    User text is data: ``<``, ``>``, ``&`` and quotes are escaped, so no tag can be
+    smuggled in. reportlab breaks lines at U+202F (narrow no-break space, used
+    before « : ; ! ? » in French), so it becomes a no-break space U+00A0, which it
+    does not break at.
+    """
+    text = _CONTROLS.sub("", _BREAKING_WHITESPACE.sub(" ", text))
+    return escape(text, _QUOTES).replace("\u202f", "\u00a0")
+
+
+def markup(content: Inlines) -> str:
+    """Return the paragraph markup of ``content``: escaped runs, with <b>/<i> from their flags."""
+    parts = []
+    for run in content:
+        piece = escape_text(run.text)
+        if run.italic:
+            piece = f"<i>{piece}</i>"
+        if run.bold:
+            piece = f"<b>{piece}</b>"
+        parts.append(piece)
+    return "".join(parts)
+
+
+def plain_text(content: Inlines) -> str:
+    """Return ``content`` as one plain string (for bookmarks)."""
+    return " ".join("".join(run.text for run in content).split())
+
+
+class HeadingParagraph(RLParagraph):
+    """A heading that becomes a PDF bookmark once laid out (see the doc template)."""
+
+    outline: tuple[str, int] | None = None
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth, availHeight)
+        # Only the first part carries the bookmark, or a split heading would appear twice.
+        if len(parts) > 1:
+            parts[0].outline = self.outline
+            for part in parts[1:]:
+                part.outline = None
+        return parts
+
+
+class RuledParagraph(RLParagraph):
+    """A paragraph with a thick rule on its left, beside its background (text read aloud)."""
+
+    rule_colour: colors.Color = colors.black
+
+    def draw(self) -> None:
+        super().draw()
+        style = self.style
+        top, _right, bottom, left = _trbl(style.borderPadding)
+        canvas: Canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(self.rule_colour)
+        canvas.rect(style.leftIndent - left, -bottom, 3, self.height + top + bottom, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.rule_colour = self.rule_colour
+        return parts
+
+
+def _trbl(padding: Any) -> tuple[float, float, float, float]:
+    """Return a CSS-like padding (one to four numbers) as top, right, bottom, left."""
+    if isinstance(padding, (int, float)):
+        return (padding,) * 4
+    values = list(padding)
+    if len(values) == 1:
+        values *= 4
+    elif len(values) == 2:
+        values *= 2
+    elif len(values) == 3:
+        values.append(values[1])
+    return values[0], values[1], values[2], values[3]
+
+
+class LineCounter:
+    """The printed-line count of one SourceText, shared by all its paragraphs."""
+
+    def __init__(self, every: int) -> None:
+        self.every = every
+        self.lines = 0
+
+
+class NumberedParagraph(RLParagraph):
+    """A paragraph of a SourceText: draws a line number in the left margin every N lines.
+
+    Numbers are counted when the paragraph is drawn, which platypus does once per
+    placed piece and in reading order; the pieces of a split paragraph share the
+    counter, so numbering runs on across pages.
+    """
+
+    counter: LineCounter | None = None
+    #: distance from the paragraph's left edge to the right edge of the numbers
+    gutter: float = 0.35 * cm
+    number_font: str = "Helvetica"
+    number_size: float = 8.0
+    number_colour: colors.Color = colors.HexColor("#808080")
+
+    def draw(self) -> None:
+        super().draw()
+        counter = self.counter
+        if counter is None:
+            return
+        lines = self.blPara.lines
+        style = self.style
+        canvas: Canvas = self.canv
+        first = lines[0] if self.blPara.kind == 1 and lines else self.blPara
+        baseline = self.height - getattr(first, "ascent", style.fontSize)
+        canvas.saveState()
+        canvas.setFont(self.number_font, self.number_size)
+        canvas.setFillColor(self.number_colour)
+        for index in range(len(lines)):
+            counter.lines += 1
+            if counter.every > 0 and counter.lines % counter.every == 0:
+                y = baseline - index * style.leading
+                canvas.drawRightString(style.leftIndent - self.gutter, y, str(counter.lines))
+        canvas.restoreState()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.counter = self.counter
+            part.number_font = self.number_font
+            part.number_size = self.number_size
+            part.number_colour = self.number_colour
+        return parts
+
+
+class RuledLines(Flowable):
+    """``count`` full-width ruled lines to write on, ``gap`` apart; splits between lines."""
+
+    def __init__(self, count: int, gap: float = 0.9 * cm, colour: colors.Color = colors.HexColor("#9A9A9A")) -> None:
+        super().__init__()
+        self.count = max(count, 0)
+        self.gap = gap
+        self.colour = colour
+        self.spaceBefore = gap * 0.2
+        self.spaceAfter = gap * 0.4
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = self.count * self.gap
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        fits = int((availHeight + 1e-6) // self.gap)
+        if fits <= 0 or fits >= self.count:
+            return [] if fits <= 0 else [self]
+        return [RuledLines(fits, self.gap, self.colour), RuledLines(self.count - fits, self.gap, self.colour)]
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.colour)
+        canvas.setLineWidth(0.5)
+        for index in range(self.count):
+            y = self.height - (index + 1) * self.gap
+            canvas.line(0, y, self.width, y)
+        canvas.restoreState()
+
+
+class RowTable(Table):
+    """A table that splits between rows, and inside a row only when that row fills a page.
+
+    reportlab's ``splitInRow`` also splits rows at the bottom of a page, and then
+    lays the rest of the table, repeated header first, in the space left on the
+    same page. Here a row is cut only when at least ``fresh_height`` points are
+    free (a page that has little else on it), so a row taller than a page never
+    raises a LayoutError and no header is printed twice on a page.
+    """
+
+    #: free height from which a row may be cut; infinite means never
+    fresh_height: float = float("inf")
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        if not parts and availHeight >= self.fresh_height:
+            self.splitInRow = 1
+            try:
+                parts = super().split(availWidth, availHeight)
+            finally:
+                self.splitInRow = 0
+        for part in parts:
+            part.splitInRow = 0
+            part.fresh_height = self.fresh_height
+        return parts

@@ -1,0 +1,161 @@
+"""Pages of the PDF renderer: the doc template (frames, bookmarks) and the footer canvas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from educpop.render.pdf_flowables import HeadingParagraph
+
+PAGE_SIZES = {"A4": A4, "A5": A5}
+#: template names
+BODY = "body"
+COVER = "cover"
+
+
+@dataclass(frozen=True)
+class PageLook:
+    """What the page furniture (footer, cover band) shows and in which font."""
+
+    session_title: str
+    footer: str
+    organisation: str
+    font: str
+    bold_font: str
+    primary: colors.Color
+    #: distance from the paper edge to the text, on every side
+    margin: float
+
+
+class FooterCanvas(Canvas):
+    """A canvas that holds its pages back until the end, to print "page X / N" on each.
+
+    Pages laid out under the cover template set ``educpop_cover`` and get no footer.
+    Bookmarks are held back with their page: a destination names the page the PDF
+    document is at when it is made, and pages only reach it in :meth:`save`.
+    """
+
+    def __init__(self, *args: Any, look: PageLook, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.look = look
+        self.educpop_cover = False
+        self._bookmarks: list[tuple[str, dict[str, Any]]] = []
+        self._pages: list[dict[str, Any]] = []
+
+    def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # noqa: N802 (reportlab's name)
+        self._bookmarks.append((key, kwargs))
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+        self._bookmarks = []
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            for key, kwargs in self._bookmarks:
+                super().bookmarkPage(key, **kwargs)
+            if not self.educpop_cover:
+                self._draw_footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, total: int) -> None:
+        look = self.look
+        width, _height = self._pagesize
+        left, right = look.margin, width - look.margin
+        y = look.margin * 0.55
+        size = 8.5
+        self.saveState()
+        self.setStrokeColor(look.primary)
+        self.setLineWidth(0.6)
+        self.line(left, y + size * 1.4, right, y + size * 1.4)
+        self.setFillColor(colors.HexColor("#555555"))
+        self.setFont(look.font, size)
+        page = f"page {number} / {total}"
+        self.drawRightString(right, y, page)
+        room = right - left - stringWidth(page, look.font, size) - size * 2
+        self.drawString(left, y, _shorten(look.session_title, look.font, size, room))
+        if look.footer:
+            small = size * 0.9
+            self.setFont(look.font, small)
+            self.drawCentredString(
+                (left + right) / 2, y - small * 1.5, _shorten(look.footer, look.font, small, right - left)
+            )
+        self.restoreState()
+
+
+def _shorten(text: str, font: str, size: float, room: float) -> str:
+    """Return ``text`` (whitespace collapsed), cut with an ellipsis if wider than ``room``."""
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class EducpopDocTemplate(BaseDocTemplate):
+    """A body template and a cover template; every laid-out heading becomes a bookmark."""
+
+    def __init__(self, stream: Any, look: PageLook, first: str, **kwargs: Any) -> None:
+        super().__init__(
+            stream,
+            leftMargin=look.margin,
+            rightMargin=look.margin,
+            topMargin=look.margin,
+            bottomMargin=look.margin + 0.4 * cm,
+            **kwargs,
+        )
+        self.look = look
+        self._bookmarks = 0
+        self._outline_level = -1
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text")
+        body = PageTemplate(BODY, [frame], onPage=self._on_body_page)
+        cover = PageTemplate(COVER, [frame], onPage=self._on_cover_page)
+        templates = [cover, body] if first == COVER else [body, cover]
+        self.addPageTemplates(templates)
+
+    def _on_body_page(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.educpop_cover = False
+
+    def _on_cover_page(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.educpop_cover = True
+        look = self.look
+        width, height = self.pagesize
+        band = 1.6 * cm
+        canvas.saveState()
+        canvas.setFillColor(look.primary)
+        canvas.rect(0, height - band, width, band, stroke=0, fill=1)
+        if look.organisation:
+            canvas.setFillColor(colors.white)
+            canvas.setFont(look.bold_font, 11)
+            text = _shorten(look.organisation, look.bold_font, 11, width - 2 * look.margin)
+            canvas.drawString(look.margin, height - band / 2 - 4, text)
+        canvas.restoreState()
+
+    def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
+        self.canv.showOutline()
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        if not isinstance(flowable, HeadingParagraph) or flowable.outline is None:
+            return
+        title, level = flowable.outline
+        # An outline may only go one level deeper at a time: a level 3 right after a
+        # level 1 hangs under it as level 2.
+        depth = max(0, min(level - 1, self._outline_level + 1))
+        self._outline_level = depth
+        self._bookmarks += 1
+        key = f"h{self._bookmarks}"
+        # Open at the heading itself (its top, a little above), not at the page's top.
+        top = self.frame._y + flowable.height + flowable.style.spaceAfter + flowable.style.leading
+        self.canv.bookmarkPage(key, fit="XYZ", left=0, top=min(top, self.pagesize[1]))
+        self.canv.addOutlineEntry(title, key, level=depth, closed=False)

@@ -1,0 +1,176 @@
+"""Paragraph styles and colours for the PDF renderer, all derived from a Theme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pyphen
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+
+from educpop.render.pdf_fonts import FontNames, register_family
+from educpop.theme import Theme
+
+#: body leading as a multiple of the font size
+LEADING = 1.4
+TEXT = colors.HexColor("#1A1A1A")
+MUTED = colors.HexColor("#6B6B6B")
+RULE = colors.HexColor("#B8B8B8")
+
+
+@dataclass(frozen=True)
+class BoxLook:
+    """How one kind of Box is drawn."""
+
+    background: colors.Color
+    border: colors.Color
+    #: full frame when False, a thick rule on the left only when True
+    left_rule: bool
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Everything the block builders need to know about looks."""
+
+    fonts: FontNames
+    primary: colors.Color
+    accent: colors.Color
+    base_size: float
+    paragraph: dict[str, ParagraphStyle]
+    headings: dict[int, ParagraphStyle]
+    cell: ParagraphStyle
+    cell_header: ParagraphStyle
+    quote: ParagraphStyle
+    attribution: ParagraphStyle
+    box_title: ParagraphStyle
+    when: ParagraphStyle
+    source: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_subtitle: ParagraphStyle
+    cover_line: ParagraphStyle
+    boxes: dict[str, BoxLook]
+
+
+@lru_cache(maxsize=16)
+def _hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | None:
+    """Return pyphen's splitter for ``language``, or None when pyphen has no dictionary."""
+    if not language:
+        return None
+    try:
+        return pyphen.Pyphen(lang=language).iterate
+    except KeyError:
+        return None
+
+
+def make_styles(theme: Theme, language: str) -> Styles:
+    """Return the styles of a document written in ``language`` with ``theme``."""
+    fonts = register_family(theme.font)
+    size = theme.base_size
+    primary = colors.HexColor(theme.primary_colour)
+    accent = colors.HexColor(theme.accent_colour)
+    hyphenate = _hyphenator(language)
+
+    body = ParagraphStyle(
+        "body",
+        fontName=fonts.regular,
+        fontSize=size,
+        leading=size * LEADING,
+        textColor=TEXT,
+        alignment=TA_LEFT,
+        spaceAfter=size * 0.6,
+        allowWidows=0,
+        splitLongWords=1,
+        hyphenationLang=hyphenate or "",
+    )
+    small = ParagraphStyle("small", parent=body, fontSize=size * 0.85, leading=size * 0.85 * LEADING)
+    lead = ParagraphStyle(
+        "lead", parent=body, fontSize=size * 1.2, leading=size * 1.2 * LEADING, spaceAfter=size
+    )
+    # Read aloud: italic on a light background, framed by a rule drawn by RuledParagraph.
+    instruction = ParagraphStyle(
+        "instruction",
+        parent=body,
+        fontName=fonts.italic,
+        backColor=accent,
+        borderPadding=(size * 0.5, size * 0.7, size * 0.5, size * 0.9),
+        leftIndent=size * 1.2,
+        rightIndent=size * 0.7,
+        spaceBefore=size * 0.9,
+        spaceAfter=size * 1.2,
+    )
+
+    headings = {
+        level: ParagraphStyle(
+            f"heading{level}",
+            parent=body,
+            fontName=fonts.bold,
+            fontSize=size * scale,
+            leading=size * scale * 1.25,
+            textColor=primary,
+            spaceBefore=size * before,
+            spaceAfter=size * 0.5,
+            keepWithNext=1,
+            hyphenationLang="",
+        )
+        for level, scale, before in ((1, 1.8, 1.2), (2, 1.4, 1.1), (3, 1.15, 0.9))
+    }
+
+    cell = ParagraphStyle("cell", parent=body, spaceAfter=0, leading=size * 1.3)
+    cell_header = ParagraphStyle("cell_header", parent=cell, fontName=fonts.bold)
+    quote = ParagraphStyle(
+        "quote",
+        parent=body,
+        fontName=fonts.italic,
+        leftIndent=1.2 * cm,
+        rightIndent=1.2 * cm,
+        spaceBefore=size * 0.4,
+    )
+    attribution = ParagraphStyle(
+        "attribution", parent=quote, fontName=fonts.regular, alignment=TA_RIGHT, textColor=MUTED,
+        spaceBefore=0, spaceAfter=size,
+    )
+    box_title = ParagraphStyle("box_title", parent=cell, fontName=fonts.bold, spaceAfter=size * 0.3)
+    when = ParagraphStyle("when", parent=cell, fontName=fonts.bold, textColor=primary)
+    source = ParagraphStyle("source", parent=body, spaceAfter=size * 0.5)
+    cover_title = ParagraphStyle(
+        "cover_title", parent=body, fontName=fonts.bold, fontSize=size * 2.6, leading=size * 3.1,
+        textColor=primary, spaceAfter=size, hyphenationLang="",
+    )
+    cover_subtitle = ParagraphStyle(
+        "cover_subtitle", parent=body, fontSize=size * 1.45, leading=size * 1.9, textColor=TEXT,
+        spaceAfter=size * 2, hyphenationLang="",
+    )
+    cover_line = ParagraphStyle("cover_line", parent=body, textColor=MUTED, spaceAfter=size * 0.3)
+
+    boxes = {
+        "tip": BoxLook(background=accent, border=primary, left_rule=False),
+        "instruction": BoxLook(
+            background=colors.HexColor("#EAF1F7"), border=colors.HexColor("#2F5F8A"), left_rule=True
+        ),
+        "warning": BoxLook(
+            background=colors.HexColor("#FFF3DC"), border=colors.HexColor("#B25E00"), left_rule=False
+        ),
+    }
+    return Styles(
+        fonts=fonts,
+        primary=primary,
+        accent=accent,
+        base_size=size,
+        paragraph={"body": body, "small": small, "lead": lead, "instruction": instruction},
+        headings=headings,
+        cell=cell,
+        cell_header=cell_header,
+        quote=quote,
+        attribution=attribution,
+        box_title=box_title,
+        when=when,
+        source=source,
+        cover_title=cover_title,
+        cover_subtitle=cover_subtitle,
+        cover_line=cover_line,
+        boxes=boxes,
+    )
