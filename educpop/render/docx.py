@@ -1,0 +1,216 @@
+"""DOCX renderer: a :class:`~educpop.document.Document` as a Word file built on named styles.
+
+Styles come from python-docx's default template, restyled with the theme, or
+from a reference document whose styles win (like pandoc's ``--reference-doc``).
+Blocks are written by :mod:`educpop.render.docx_blocks`, styles and list numbering
+by :mod:`educpop.render.docx_styles`, raw OOXML by :mod:`educpop.render.docx_xml`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import BinaryIO
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, Twips
+
+from educpop.document import Document, Meta, SourceText
+from educpop.errors import BuildError
+from educpop.render.docx_blocks import Context, render_block
+from educpop.render.docx_styles import Numbering, language_tag, setup_styles
+from educpop.render.docx_xml import (
+    add_field,
+    element,
+    link_to_previous_section,
+    normalise_zip,
+    remove_line_numbering,
+    sanitise,
+    set_line_numbering,
+)
+from educpop.theme import Theme
+
+#: File suffix of this renderer's output.
+SUFFIX = ".docx"
+
+#: Paper sizes in centimetres (width, height) and their margins.
+PAGE_SIZES = {"A4": (21.0, 29.7, 2.0), "A5": (14.8, 21.0, 1.5)}
+
+#: Gap between the margin line numbers of a source text and the text, in twips (0.4 cm).
+LINE_NUMBER_DISTANCE = 227
+
+
+def render(document: Document, stream: BinaryIO, theme: Theme, reference: Path | None = None) -> None:
+    """Write ``document`` as DOCX to ``stream``; styles come from ``reference`` (a .docx) when given.
+
+    The reference's styles, headers and settings are kept, its body is dropped;
+    page size and margins always come from ``theme``. Nothing is written to
+    ``stream`` unless the whole document could be built. Set SOURCE_DATE_EPOCH
+    for byte-identical output.
+    """
+    if reference is not None:
+        try:
+            doc = docx.Document(str(reference))
+        except Exception as error:  # python-docx raises several kinds for a bad package
+            raise BuildError(f"document de référence illisible : {reference} ({error})") from error
+        _clear_body(doc)
+    else:
+        doc = docx.Document()
+    setup_styles(doc, theme, document.meta.language, restyle=reference is None)
+    text_width = _page_setup(doc, theme)
+    _settings(doc)
+    ctx = Context(doc=doc, theme=theme, numbering=Numbering(doc), width=text_width)
+    state = _Sections(doc)
+    for block in document.blocks:
+        if isinstance(block, SourceText):
+            state.begin_source(block.number_every)
+            render_block(block, ctx, doc)
+            state.source_open = True
+        else:
+            if state.source_open:
+                state.end_source()
+            render_block(block, ctx, doc)
+    _footer(doc, document.meta, theme, text_width)
+    timestamp = _timestamp()
+    _core_properties(doc, document.meta, timestamp)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    stream.write(normalise_zip(buffer.getvalue(), max(timestamp.timetuple()[:6], (1980, 1, 1, 0, 0, 0))))
+
+
+def _clear_body(doc: DocxDocument) -> None:
+    """Remove every paragraph and table of ``doc``'s body, keeping the final section properties."""
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _page_setup(doc: DocxDocument, theme: Theme) -> int:
+    """Size the (single, so far) section per ``theme`` and return the text width in twips."""
+    if theme.page_size not in PAGE_SIZES:
+        raise BuildError(f"format de page inconnu : {theme.page_size!r} (attendu : {', '.join(PAGE_SIZES)})")
+    width, height, margin = PAGE_SIZES[theme.page_size]
+    for section in doc.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(width), Cm(height)
+        section.left_margin = section.right_margin = Cm(margin)
+        section.top_margin, section.bottom_margin = Cm(margin), Cm(margin + 0.5)
+        section.header_distance = section.footer_distance = Cm(1)
+        section.gutter = Cm(0)
+    return Cm(width - 2 * margin).twips
+
+
+def _settings(doc: DocxDocument) -> None:
+    """Turn on automatic hyphenation; drop odd/even headers so one footer serves every page."""
+    settings = doc.settings.element
+    for old in settings.findall(qn("w:evenAndOddHeaders")):
+        settings.remove(old)
+    if settings.find(qn("w:autoHyphenation")) is None:
+        settings.insert_element_before(
+            element("w:autoHyphenation"),
+            "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps",
+            "w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle", "w:defaultTableStyle",
+            "w:evenAndOddHeaders", "w:bookFoldRevPrinting", "w:bookFoldPrinting",
+            "w:bookFoldPrintingSheets", "w:drawingGridHorizontalSpacing",
+            "w:drawingGridVerticalSpacing", "w:displayHorizontalDrawingGridEvery",
+            "w:displayVerticalDrawingGridEvery", "w:doNotUseMarginsForDrawingGridOrigin",
+            "w:drawingGridHorizontalOrigin", "w:drawingGridVerticalOrigin", "w:doNotShadeFormData",
+            "w:noPunctuationKerning", "w:characterSpacingControl", "w:printTwoOnOne",
+            "w:strictFirstAndLastChars", "w:noLineBreaksAfter", "w:noLineBreaksBefore",
+            "w:savePreviewPicture", "w:compat", "w:rsids", "m:mathPr", "w:themeFontLang",
+            "w:clrSchemeMapping", "w:doNotAutoCompressPictures", "w:shapeDefaults",
+            "w:decimalSymbol", "w:listSeparator",
+        )  # fmt: skip
+
+
+class _Sections:
+    """Puts each source text in a continuous section of its own, with margin line numbers.
+
+    A section ends at the paragraph holding a copy of the running section
+    properties (the body's last ``w:sectPr``), so opening and closing a section
+    both mean: copy the running properties onto the last paragraph, then change
+    the running ones.
+    """
+
+    def __init__(self, doc: DocxDocument) -> None:
+        self.doc = doc
+        self.source_open = False
+
+    def _close_current(self) -> None:
+        """End the running section at the last paragraph (an empty, tiny one if needed)."""
+        body = self.doc.element.body
+        sentinel = body.get_or_add_sectPr()
+        last = sentinel.getprevious()
+        if last is None or last.tag != qn("w:p") or last.pPr is not None and last.pPr.sectPr is not None:
+            paragraph = self.doc.add_paragraph(style="Petit")
+            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.paragraph_format.line_spacing = Pt(1)
+            last = paragraph._p
+        last.set_sectPr(sentinel.clone())
+        sentinel.start_type = WD_SECTION.CONTINUOUS
+
+    def begin_source(self, every: int) -> None:
+        """Start a line-numbered section, numbering every ``every`` lines from 1."""
+        self._close_current()
+        set_line_numbering(self.doc.element.body.sectPr, max(1, every), LINE_NUMBER_DISTANCE)
+
+    def end_source(self) -> None:
+        """Close the line-numbered section; what follows is not numbered."""
+        self._close_current()
+        remove_line_numbering(self.doc.element.body.sectPr)
+        self.source_open = False
+
+
+def _footer(doc: DocxDocument, meta: Meta, theme: Theme, width: int) -> None:
+    """Write the footer on the first section; every later section links to it."""
+    for section in doc.sections[1:]:
+        section.different_first_page_header_footer = False
+        link_to_previous_section(section._sectPr)
+    first = doc.sections[0]
+    first.different_first_page_header_footer = False
+    footer = first.footer
+    footer.is_linked_to_previous = False
+    for child in list(footer._element):
+        footer._element.remove(child)
+    line = footer.add_paragraph(style="Footer")
+    tabs = line.paragraph_format.tab_stops
+    for stop in doc.styles["Footer"].paragraph_format.tab_stops:
+        tabs.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+    tabs.add_tab_stop(Twips(width), WD_TAB_ALIGNMENT.RIGHT)
+    line.add_run(sanitise(meta.session_title))
+    line.add_run("\tpage ")
+    add_field(line, "PAGE", "1")
+    line.add_run(" / ")
+    add_field(line, "NUMPAGES", "1")
+    if theme.footer:
+        footer.add_paragraph(sanitise(theme.footer), style="Footer")
+
+
+def _timestamp() -> datetime:
+    """Return SOURCE_DATE_EPOCH as a UTC time when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    seconds = int(epoch) if epoch and epoch.isdigit() else int(time.time())
+    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+
+
+def _core_properties(doc: DocxDocument, meta: Meta, timestamp: datetime) -> None:
+    """Fill title, author, subject, language and keywords (the document kind)."""
+    props = doc.core_properties
+    props.title = sanitise(meta.title)
+    props.author = sanitise(meta.author)
+    props.last_modified_by = sanitise(meta.author)
+    props.subject = sanitise(meta.subject or meta.session_title)
+    props.language = language_tag(meta.language)
+    props.keywords = meta.kind
+    props.category = meta.audience.value
+    props.comments = ""
+    props.revision = 1
+    props.created = props.modified = timestamp.replace(tzinfo=None)

@@ -1,0 +1,315 @@
+"""Block renderers of the DOCX renderer: one function per block type of the document model.
+
+:func:`render_block` adds a block at the end of a container (the document body or
+a table cell, for boxes); every paragraph it writes carries a named Word style.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_BREAK
+from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Twips
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from educpop.document import (
+    AnswerLines,
+    Block,
+    Box,
+    BulletList,
+    Checklist,
+    Cover,
+    Heading,
+    Image,
+    Inlines,
+    NumberedList,
+    PageBreak,
+    Paragraph,
+    Quote,
+    SourceText,
+    Table,
+    Text,
+    Timeline,
+)
+from educpop.errors import BuildError
+from educpop.render.docx_styles import PARAGRAPH_STYLE, RULE_GREY, Numbering
+from educpop.render.docx_xml import (
+    forbid_row_split,
+    mark_header_row,
+    sanitise,
+    set_cell_margins,
+    set_shading,
+    set_table_borders,
+    set_table_indent,
+)
+from educpop.theme import Theme
+
+#: Border width of a box, in eighths of a point, per box kind.
+BOX_BORDER = {"tip": 8, "instruction": 16, "warning": 24}
+
+#: Padding inside a box, in twips (0.25 cm).
+BOX_PADDING = 142
+
+#: Left and right cell padding of Table Grid, in twips.
+CELL_PADDING = 108
+
+Container = Union[DocxDocument, _Cell]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every block renderer needs: the document, the theme and where it stands."""
+
+    doc: DocxDocument
+    theme: Theme
+    numbering: Numbering
+    #: width available for the block, in twips
+    width: int
+    #: style of "body" paragraphs here (Normal, or Encadré inside a box)
+    body_style: str = "Normal"
+
+
+@functools.singledispatch
+def render_block(block: Block, ctx: Context, container: Container) -> None:
+    """Add ``block`` at the end of ``container``."""
+    raise TypeError(f"the DOCX renderer does not know {type(block).__name__}")
+
+
+def _inlines(paragraph: DocxParagraph, content: Inlines) -> DocxParagraph:
+    """Append ``content`` as runs to ``paragraph`` and return it."""
+    for piece in content:
+        run = paragraph.add_run(sanitise(piece.text))
+        if piece.bold:
+            run.bold = True
+        if piece.italic:
+            run.italic = True
+    return paragraph
+
+
+def _last_paragraph(container: Container) -> DocxParagraph | None:
+    """Return the last block of ``container`` when it is a paragraph, else None."""
+    parent = container._tc if isinstance(container, _Cell) else container.element.body
+    children = [c for c in parent if c.tag in (qn("w:p"), qn("w:tbl"))]
+    if children and children[-1].tag == qn("w:p"):
+        return DocxParagraph(children[-1], container)
+    return None
+
+
+@render_block.register
+def _(block: Heading, ctx: Context, container: Container) -> None:
+    if block.level not in (1, 2, 3):
+        raise ValueError(f"heading level must be 1 to 3, got {block.level}")
+    _inlines(container.add_paragraph(style=f"Heading {block.level}"), block.content)
+
+
+@render_block.register
+def _(block: Paragraph, ctx: Context, container: Container) -> None:
+    if block.style not in PARAGRAPH_STYLE:
+        raise ValueError(f"unknown paragraph style {block.style!r}")
+    style = ctx.body_style if block.style == "body" else PARAGRAPH_STYLE[block.style]
+    _inlines(container.add_paragraph(style=style), block.content)
+
+
+@render_block.register
+def _(block: BulletList, ctx: Context, container: Container) -> None:
+    for item in block.items:
+        _inlines(container.add_paragraph(style="List Bullet"), item)
+
+
+@render_block.register
+def _(block: NumberedList, ctx: Context, container: Container) -> None:
+    num_id = ctx.numbering.new_list("List Number", block.start)
+    for item in block.items:
+        paragraph = container.add_paragraph(style="List Number")
+        numPr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        numPr.get_or_add_ilvl().val = 0
+        numPr.get_or_add_numId().val = num_id
+        _inlines(paragraph, item)
+
+
+def _new_table(
+    ctx: Context, container: Container, rows: int, weights: list[float], padding: int = CELL_PADDING
+) -> DocxTable:
+    """Return a Table Grid table of ``rows`` rows with columns sized by relative ``weights``.
+
+    The table spans the available width exactly: Word (before 2013 layout) and
+    LibreOffice put the cell text, not the border, on the margin unless the table
+    is indented by its cells' left ``padding``.
+    """
+    table = container.add_table(rows=rows, cols=len(weights))
+    table.style = ctx.doc.styles["Table Grid"]
+    table.autofit = False
+    if any(w <= 0 for w in weights):
+        weights = [1.0] * len(weights)  # meaningless weights: share the width evenly
+    widths = [int(ctx.width * w / sum(weights)) for w in weights]
+    tblW = table._tbl.tblPr.find(qn("w:tblW"))
+    if tblW is not None:
+        tblW.set(qn("w:type"), "dxa")
+        tblW.set(qn("w:w"), str(sum(widths)))
+    set_table_indent(table._tbl.tblPr, padding)
+    for column, width in zip(table.columns, widths):
+        column.width = Twips(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Twips(width)
+    return table
+
+
+def _after_table(ctx: Context, container: Container) -> None:
+    """Leave a little space after a table (and keep Word from gluing two tables together)."""
+    if isinstance(container, _Cell):
+        spacer = _last_paragraph(container)  # python-docx ends a cell with an empty paragraph
+        if spacer is not None:
+            spacer.style = ctx.doc.styles["Petit"]
+    else:
+        container.add_paragraph(style="Petit")
+
+
+def _cell_text(cell: _Cell, content: Inlines, bold: bool = False) -> None:
+    """Write ``content`` into the first paragraph of ``cell`` in the Cellule style."""
+    paragraph = cell.paragraphs[0]
+    paragraph.style = "Cellule"
+    _inlines(paragraph, content)
+    if bold:
+        for run in paragraph.runs:
+            run.bold = True
+
+
+@render_block.register
+def _(block: Table, ctx: Context, container: Container) -> None:
+    columns = max([len(block.header), *(len(row) for row in block.rows)], default=0)
+    if columns == 0:
+        return
+    weights = list(block.widths or [])[:columns]
+    weights += [1.0] * (columns - len(weights))
+    has_header = bool(block.header)
+    table = _new_table(ctx, container, len(block.rows) + has_header, weights)
+    if has_header:
+        header = table.rows[0]
+        mark_header_row(header._tr.get_or_add_trPr())
+        forbid_row_split(header._tr.get_or_add_trPr())
+        for cell, content in zip(header.cells, block.header):
+            _cell_text(cell, content, bold=True)
+        for cell in header.cells:
+            set_shading(cell._tc.get_or_add_tcPr(), ctx.theme.accent_colour)
+    for row, contents in zip(table.rows[has_header:], block.rows):
+        for cell, content in zip(row.cells, contents):
+            _cell_text(cell, content)
+    _after_table(ctx, container)
+
+
+@render_block.register
+def _(block: Quote, ctx: Context, container: Container) -> None:
+    _inlines(container.add_paragraph(style="Quote"), block.content)
+    if block.attribution:
+        container.add_paragraph("\u2014 " + sanitise(block.attribution), style="Attribution")
+
+
+@render_block.register
+def _(block: Box, ctx: Context, container: Container) -> None:
+    if block.kind not in BOX_BORDER:
+        raise ValueError(f"unknown box kind {block.kind!r}")
+    table = _new_table(ctx, container, 1, [1.0], padding=BOX_PADDING)
+    tblPr = table._tbl.tblPr
+    side = ("single", BOX_BORDER[block.kind], ctx.theme.primary_colour)
+    set_table_borders(tblPr, top=side, left=side, bottom=side, right=side, insideH=None, insideV=None)
+    set_cell_margins(tblPr, BOX_PADDING)
+    cell = table.cell(0, 0)
+    set_shading(cell._tc.get_or_add_tcPr(), ctx.theme.accent_colour)
+    first = cell.paragraphs[0]
+    first.style = "Encadré titre"
+    first.add_run(sanitise(block.title))
+    inner = dataclasses.replace(ctx, width=ctx.width - 2 * BOX_PADDING, body_style="Encadré")
+    for child in block.blocks:
+        render_block(child, inner, cell)
+    if not block.title and len(cell.paragraphs) > 1:
+        first._p.getparent().remove(first._p)
+    _after_table(ctx, container)
+
+
+@render_block.register
+def _(block: AnswerLines, ctx: Context, container: Container) -> None:
+    for _index in range(max(0, block.count)):
+        container.add_paragraph(style="Ligne réponse")
+
+
+@render_block.register
+def _(block: Checklist, ctx: Context, container: Container) -> None:
+    for item in block.items:
+        paragraph = container.add_paragraph("\u2610\t", style="Case à cocher")
+        _inlines(paragraph, item)
+
+
+@render_block.register
+def _(block: Timeline, ctx: Context, container: Container) -> None:
+    if not block.events:
+        return
+    table = _new_table(ctx, container, len(block.events), [1.0, 3.0])
+    rule = ("single", 4, RULE_GREY)
+    set_table_borders(table._tbl.tblPr, top=rule, bottom=rule, insideH=rule, left=None, right=None, insideV=None)
+    for row, event in zip(table.rows, block.events):
+        forbid_row_split(row._tr.get_or_add_trPr())
+        date, what = row.cells
+        _cell_text(date, [Text(event.when, bold=True)])
+        _cell_text(what, event.content)
+    _after_table(ctx, container)
+
+
+@render_block.register
+def _(block: SourceText, ctx: Context, container: Container) -> None:
+    # At top level the caller has opened a line-numbered section; in a box there is
+    # no section to number, so the text is printed plain.
+    for paragraph in block.paragraphs:
+        _inlines(container.add_paragraph(style="Texte source"), paragraph)
+
+
+def _picture(ctx: Context, paragraph: DocxParagraph, path: Path, width_cm: float) -> None:
+    """Add the picture at ``path`` to ``paragraph``, ``width_cm`` wide but never wider than the text."""
+    if not Path(path).is_file():
+        raise BuildError(f"image introuvable : {path}")
+    width = min(Cm(width_cm), Twips(ctx.width))
+    try:
+        paragraph.add_run().add_picture(str(path), width=Emu(width))
+    except (
+        UnrecognizedImageError, InvalidImageStreamError, UnexpectedEndOfFileError, ValueError, struct.error
+    ) as error:  # a damaged or unsupported file
+        raise BuildError(f"image illisible (PNG, JPEG, GIF ou BMP attendu) : {path}") from error
+
+
+@render_block.register
+def _(block: Image, ctx: Context, container: Container) -> None:
+    _picture(ctx, container.add_paragraph(), block.path, block.width_cm)
+
+
+@render_block.register
+def _(block: Cover, ctx: Context, container: Container) -> None:
+    title = container.add_paragraph(sanitise(block.title), style="Title")
+    title.paragraph_format.space_before = Cm(5)
+    if block.subtitle:
+        container.add_paragraph(sanitise(block.subtitle), style="Subtitle")
+    for line in block.lines:
+        container.add_paragraph(sanitise(line), style="Couverture")
+    logo = block.logo or ctx.theme.logo
+    if logo is not None:
+        paragraph = container.add_paragraph(style="Couverture")
+        paragraph.paragraph_format.space_before = Cm(2)
+        _picture(ctx, paragraph, logo, 4.0)
+    render_block(PageBreak(), ctx, container)
+
+
+@render_block.register
+def _(block: PageBreak, ctx: Context, container: Container) -> None:
+    # A break at the end of the previous paragraph, not in a paragraph of its own,
+    # so the next page does not start with an empty line.
+    paragraph = _last_paragraph(container) or container.add_paragraph()
+    paragraph.add_run().add_break(WD_BREAK.PAGE)

@@ -1,0 +1,252 @@
+"""Raw OOXML bits the DOCX renderer needs and python-docx has no API for.
+
+Sanitising text, shading and borders, fields, table header rows, section
+line numbering, and a deterministic zip. Nothing here knows the document model.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Iterable
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+#: Characters XML 1.0 cannot hold: C0 controls other than tab, newline and
+#: carriage return, lone surrogates, U+FFFE and U+FFFF.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+#: Shown in place of a character XML cannot hold, so the user sees something was there.
+REPLACEMENT = "\ufffd"
+
+#: Elements that may follow ``w:lnNumType`` in a ``w:sectPr`` (ECMA-376 order).
+_LNNUMTYPE_SUCCESSORS = (
+    "w:pgNumType", "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
+    "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings",
+    "w:sectPrChange",
+)  # fmt: skip
+
+#: Elements that may follow ``w:pBdr`` in a ``w:pPr`` (ECMA-376 order).
+_PBDR_SUCCESSORS = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+    "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+#: Elements that may follow ``w:lang`` in a ``w:rPr``.
+_LANG_SUCCESSORS = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def sanitise(text: str) -> str:
+    """Return ``text`` with line ends normalised and XML-forbidden characters as U+FFFD."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _FORBIDDEN.sub(REPLACEMENT, text)
+
+
+def hex_colour(colour: str) -> str:
+    """Return ``"#8c1d2c"`` as ``"8C1D2C"``, the form OOXML wants; reject anything else."""
+    value = colour.strip().lstrip("#").upper()
+    if not re.fullmatch(r"[0-9A-F]{6}", value):
+        raise ValueError(f"colour must be #RRGGBB, got {colour!r}")
+    return value
+
+
+def element(tag: str, **attrs: str) -> BaseOxmlElement:
+    """Return a new ``tag`` element with ``w:``-prefixed ``attrs`` (``val="x"`` → ``w:val``)."""
+    el = OxmlElement(tag)
+    for name, value in attrs.items():
+        el.set(qn(f"w:{name}"), value)
+    return el
+
+
+def _replace_child(parent: BaseOxmlElement, child: BaseOxmlElement, successors: Iterable[str]) -> None:
+    """Put ``child`` in ``parent``, replacing one of the same tag, before the first of ``successors``."""
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    parent.insert_element_before(child, *successors)
+
+
+def set_shading(tcPr: BaseOxmlElement, colour: str) -> None:
+    """Fill a table cell (given its ``w:tcPr``) with ``colour``."""
+    shd = element("w:shd", val="clear", color="auto", fill=hex_colour(colour))
+    _replace_child(tcPr, shd, ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
+                               "w:vAlign", "w:hideMark", "w:headers", "w:cellIns",
+                               "w:cellDel", "w:cellMerge", "w:tcPrChange"))  # fmt: skip
+
+
+def set_table_borders(tblPr: BaseOxmlElement, **sides: tuple[str, int, str] | None) -> None:
+    """Set a table's borders; each side is ``(kind, eighths of a point, colour)`` or None (no border).
+
+    Sides: top, left, bottom, right, insideH, insideV; sides not named keep the table style's.
+    """
+    borders = tblPr.find(qn("w:tblBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tblBorders")
+        tblPr.insert_element_before(
+            borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+            "w:tblCaption", "w:tblDescription", "w:tblPrChange",
+        )  # fmt: skip
+    for name in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        if name not in sides:
+            continue
+        for old in borders.findall(qn(f"w:{name}")):
+            borders.remove(old)
+        spec = sides[name]
+        if spec is None:
+            side = element(f"w:{name}", val="nil")
+        else:
+            kind, size, colour = spec
+            side = element(f"w:{name}", val=kind, sz=str(size), space="0", color=hex_colour(colour))
+        borders.append(side)
+    # Schema order inside w:tblBorders is top, left, bottom, right, insideH, insideV.
+    order = {qn(f"w:{n}"): i for i, n in enumerate(("top", "left", "bottom", "right", "insideH", "insideV"))}
+    for side in sorted(borders, key=lambda el: order.get(el.tag, 99)):
+        borders.append(side)
+
+
+def set_cell_margins(tblPr: BaseOxmlElement, twips: int) -> None:
+    """Give every cell of a table ``twips`` of padding on all four sides."""
+    mar = OxmlElement("w:tblCellMar")
+    for name in ("top", "left", "bottom", "right"):
+        mar.append(element(f"w:{name}", w=str(twips), type="dxa"))
+    _replace_child(tblPr, mar, ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"))
+
+
+def set_table_indent(tblPr: BaseOxmlElement, twips: int) -> None:
+    """Indent a table by ``twips``: its cells' left padding, so its border lines up with the margin."""
+    ind = element("w:tblInd", w=str(twips), type="dxa")
+    _replace_child(tblPr, ind, ("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                "w:tblCaption", "w:tblDescription", "w:tblPrChange"))  # fmt: skip
+
+
+def mark_header_row(trPr: BaseOxmlElement) -> None:
+    """Flag a row (given its ``w:trPr``) as a header repeated at the top of every page."""
+    if trPr.find(qn("w:tblHeader")) is None:
+        trPr.append(element("w:tblHeader"))
+
+
+def forbid_row_split(trPr: BaseOxmlElement) -> None:
+    """Keep a row (given its ``w:trPr``) on one page."""
+    if trPr.find(qn("w:cantSplit")) is None:
+        trPr.insert(0, element("w:cantSplit"))
+
+
+def add_field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
+    """Append a field (``PAGE``, ``NUMPAGES``…) as begin/instr/separate/result/end runs.
+
+    ``placeholder`` is the cached result shown until the reader updates fields;
+    Word and LibreOffice recompute page fields when they lay the page out.
+    """
+    p = paragraph._p
+    for kind, text in (("begin", None), ("instr", f" {instruction} "), ("separate", None),
+                       ("result", placeholder), ("end", None)):  # fmt: skip
+        run = OxmlElement("w:r")
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            instr.text = text
+            run.append(instr)
+        elif kind == "result":
+            t = OxmlElement("w:t")
+            t.text = text
+            run.append(t)
+        else:
+            run.append(element("w:fldChar", fldCharType=kind))
+        p.append(run)
+
+
+def set_language(rPr: BaseOxmlElement, language: str) -> None:
+    """Set ``w:lang`` (Latin text) of a run-properties element to ``language``, e.g. ``fr-BE``."""
+    lang = rPr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rPr.insert_element_before(lang, *_LANG_SUCCESSORS)
+    lang.set(qn("w:val"), language)
+
+
+def set_fonts(rPr: BaseOxmlElement, name: str) -> None:
+    """Use font ``name`` for every script (Latin, east-asian, complex) in ``rPr``.
+
+    Theme-font attributes are dropped: Word lets ``w:asciiTheme`` win over ``w:ascii``.
+    """
+    fonts = rPr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rPr.insert(0 if rPr.find(qn("w:rStyle")) is None else 1, fonts)
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attr}"), name)
+
+
+def drop_theme_fonts(rPr: BaseOxmlElement) -> None:
+    """Remove theme-font attributes of ``rPr`` so the style inherits the document font."""
+    fonts = rPr.find(qn("w:rFonts"))
+    if fonts is None:
+        return
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    if not fonts.attrib:
+        rPr.remove(fonts)
+
+
+def paragraph_border(pPr: BaseOxmlElement, sides: dict[str, tuple[int, str, int]]) -> None:
+    """Set paragraph borders: ``{"bottom": (eighths of a point, colour, space in points)}``."""
+    pBdr = OxmlElement("w:pBdr")
+    for name in ("top", "left", "bottom", "right", "between"):
+        if name in sides:
+            size, colour, space = sides[name]
+            pBdr.append(element(f"w:{name}", val="single", sz=str(size), space=str(space),
+                                color=hex_colour(colour)))  # fmt: skip
+    _replace_child(pPr, pBdr, _PBDR_SUCCESSORS)
+
+
+def suppress_line_numbers(pPr: BaseOxmlElement, suppress: bool = True) -> None:
+    """Exclude (or, with ``suppress=False``, include) paragraphs with ``pPr`` from line numbering."""
+    for old in pPr.findall(qn("w:suppressLineNumbers")):
+        pPr.remove(old)
+    flag = element("w:suppressLineNumbers") if suppress else element("w:suppressLineNumbers", val="0")
+    pPr.insert_element_before(flag, "w:pBdr", *_PBDR_SUCCESSORS)
+
+
+def set_line_numbering(sectPr: BaseOxmlElement, count_by: int, distance_twips: int) -> None:
+    """Number every ``count_by``-th line of the section in the margin, from 1 in each section."""
+    remove_line_numbering(sectPr)
+    ln = element("w:lnNumType", countBy=str(count_by), distance=str(distance_twips),
+                 restart="newSection")  # fmt: skip
+    sectPr.insert_element_before(ln, *_LNNUMTYPE_SUCCESSORS)
+
+
+def remove_line_numbering(sectPr: BaseOxmlElement) -> None:
+    """Turn line numbering off for the section."""
+    for old in sectPr.findall(qn("w:lnNumType")):
+        sectPr.remove(old)
+
+
+def link_to_previous_section(sectPr: BaseOxmlElement) -> None:
+    """Make a section reuse the previous section's headers and footers.
+
+    Done on the XML because python-docx's ``is_linked_to_previous = True`` also
+    drops the relationship when one other section still points at the same part.
+    """
+    for child in sectPr.findall(qn("w:headerReference")) + sectPr.findall(qn("w:footerReference")):
+        sectPr.remove(child)
+
+
+def normalise_zip(data: bytes, date_time: tuple[int, int, int, int, int, int]) -> bytes:
+    """Return the zip ``data`` rewritten with every entry dated ``date_time``, for reproducible files."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
