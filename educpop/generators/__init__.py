@@ -1,0 +1,64 @@
+"""Document generators: one module per kind of document, found automatically.
+
+A generator is a subclass of :class:`Generator` in a module of this package;
+adding a kind of document means adding one module, nothing else.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import ClassVar
+
+from educpop.document import Audience, Document, Meta
+from educpop.plan import Plan
+
+
+class Generator:
+    """Turns a :class:`Plan` into one :class:`Document`."""
+
+    #: short name, used for file names and ``--only`` (e.g. "guide")
+    name: ClassVar[str]
+    #: file name without extension, in the pack folder (e.g. "guide-animation")
+    file_stem: ClassVar[str]
+    #: title printed on the document (French, e.g. "Guide d'animation")
+    title: ClassVar[str]
+    #: who receives it; participant documents never show facilitator-only content
+    audience: ClassVar[Audience]
+    #: position in the pack (and in the combined PDF)
+    order: ClassVar[int] = 50
+
+    def build(self, plan: Plan) -> Document:
+        """Return the document for ``plan``."""
+        raise NotImplementedError
+
+    def new_document(self, plan: Plan) -> Document:
+        """Return an empty document with this generator's metadata filled in."""
+        session = plan.workshop.session
+        return Document(
+            Meta(
+                title=f"{self.title} – {session.title}",
+                kind=self.name,
+                audience=self.audience,
+                session_title=session.title,
+                author=session.organisation,
+                subject=session.subtitle or self.title,
+                language=session.language,
+            )
+        )
+
+
+def _all_subclasses(cls: type[Generator]) -> list[type[Generator]]:
+    found = []
+    for sub in cls.__subclasses__():
+        found += [sub, *_all_subclasses(sub)]
+    return found
+
+
+def registry() -> dict[str, Generator]:
+    """Return every generator of this package by name, in pack order."""
+    for module in pkgutil.iter_modules(__path__):
+        if not module.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{module.name}")
+    generators = [cls() for cls in _all_subclasses(Generator) if "name" in vars(cls)]
+    return {g.name: g for g in sorted(generators, key=lambda g: (g.order, g.name))}

@@ -1,0 +1,32 @@
+# Quick start: `make pack` builds the sample workshop, `make test` runs the tests.
+VENV    ?= .venv
+PYTHON  ?= python3
+SESSION ?= sessions/revolution-russe-1917
+BIN      = $(VENV)/bin
+
+.PHONY: pack test check bench clean
+
+$(BIN)/educpop: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-extras: $(BIN)/educpop
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+pack: $(BIN)/educpop  ## build the sample workshop's pack into handouts/
+	$(BIN)/educpop build $(SESSION)
+
+check: $(BIN)/educpop  ## validate the sample workshop and print its agenda
+	$(BIN)/educpop check $(SESSION)
+
+test: $(VENV)/.test-extras  ## run the test suite
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.test-extras  ## time the builds (see benchmarks/)
+	$(BIN)/python benchmarks/bench_build.py
+
+clean:
+	rm -rf handouts/*/ .pytest_cache

@@ -1,0 +1,77 @@
+"""Time each stage of building the sample pack, and a pack ten times its size.
+
+Run with ``make bench``. Prints the median of several runs for each stage.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from educpop.pack import make_documents, render_all, select_generators, write_pack
+from educpop.plan import make_plan
+from educpop.session.load import load_workshop
+from educpop.theme import default_theme
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sessions" / "revolution-russe-1917"
+
+
+def timed(label: str, action: Callable[[], object], runs: int = 3) -> object:
+    """Run ``action`` ``runs`` times, print the median time, return the last result."""
+    times, result = [], None
+    for _ in range(runs):
+        begin = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - begin)
+    print(f"{label:<38} {statistics.median(times) * 1000:8.0f} ms")
+    return result
+
+
+def scaled_copy(folder: Path, factor: int) -> None:
+    """Write into ``folder`` the sample with its activities and texts repeated ``factor`` times."""
+    definition = yaml.safe_load((SAMPLE / "session.yaml").read_text(encoding="utf-8"))
+    activities = definition["activities"]
+    definition["activities"] = [
+        {**a, "id": f"{a['id']}-{i}", "optional": False} for i in range(factor) for a in activities
+    ]
+    definition["duration"] = sum(int(str(a["duration"]).split()[0]) for a in definition["activities"])
+    (folder / "sources").mkdir(parents=True)
+    for source in definition["sources"]:
+        text = (SAMPLE / source["file"]).read_text(encoding="utf-8")
+        (folder / source["file"]).write_text("\n\n".join([text] * factor), encoding="utf-8")
+    (folder / "session.yaml").write_text(yaml.safe_dump(definition, allow_unicode=True), encoding="utf-8")
+
+
+def bench(folder: Path, title: str) -> None:
+    print(f"\n{title}")
+    workshop = timed("load + validate", lambda: load_workshop(folder))
+    plan = timed("plan", lambda: make_plan(workshop))  # type: ignore[arg-type]
+    names = select_generators()
+    documents = timed("generate + typeset (3 documents)", lambda: make_documents(plan, names))  # type: ignore[arg-type]
+    for fmt in ("docx", "pdf"):
+        timed(f"render {fmt}", lambda: render_all(documents, [fmt], default_theme()))  # type: ignore[arg-type]
+    outputs = render_all(documents, ["docx", "pdf"], default_theme())  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory() as out:
+        timed("write pack", lambda: write_pack(Path(out), outputs, force=True))
+    print(f"{'pack size':<38} {sum(len(o.content) for o in outputs) / 1024:8.0f} KiB")
+
+
+def main() -> int:
+    print(f"Python {sys.version.split()[0]}")
+    bench(SAMPLE, "Sample workshop (revolution-russe-1917)")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "big"
+        scaled_copy(folder, 10)
+        bench(folder, "Ten times the sample (activities and texts)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""The ``educpop`` command: ``check`` a session, ``build`` its pack.
+
+A user mistake (an :class:`EducpopError`) prints its category and message and
+exits with status 2; a traceback means a bug, and is shown only then (or with
+``--debug``).
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import time
+from pathlib import Path
+
+import click
+
+from educpop.errors import EducpopError, Problem
+from educpop.pack import make_documents, render_all, select_formats, select_generators, write_pack
+from educpop.plan import Options, Plan, make_plan
+from educpop.session.load import Workshop, load_workshop
+from educpop.session.values import format_clock, format_minutes, parse_clock, parse_duration
+from educpop.theme import default_theme
+
+USER_ERROR = 2
+
+
+def _clock(ctx: click.Context, param: click.Parameter, value: str | None) -> time | None:
+    try:
+        return None if value is None else parse_clock(value)
+    except ValueError as error:
+        raise click.BadParameter(f"attendu {error}, trouvé « {value} »") from None
+
+
+def _minutes(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    try:
+        return None if value is None else parse_duration(value)
+    except ValueError as error:
+        raise click.BadParameter(f"attendu {error}, trouvé « {value} »") from None
+
+
+def plan_options(command: click.Command) -> click.Command:
+    """Add the options that adapt a session without editing it."""
+    for option in reversed([
+        click.option("--participants", type=click.IntRange(1, 500), help="Nombre de participant·e·s attendu·e·s (par défaut : le maximum du groupe)."),
+        click.option("--start", callback=_clock, help="Heure de début, par ex. 18:30 (par défaut : celle de la séance)."),
+        click.option("--duration", callback=_minutes, help="Durée disponible, par ex. 2h ; les activités facultatives sont retirées pour tenir."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _load(folder: Path, participants: int | None, start: time | None, duration: int | None) -> Plan:
+    workshop = load_workshop(folder)
+    _warn(workshop)
+    return make_plan(workshop, Options(participants=participants, start=start, duration=duration))
+
+
+def _warn(workshop: Workshop) -> None:
+    for problem in workshop.warnings:
+        click.echo(f"attention : {problem}", err=True)
+
+
+def _summary(plan: Plan) -> str:
+    session = plan.workshop.session
+    lines = [
+        session.title + (f" – {session.subtitle}" if session.subtitle else ""),
+        f"{format_clock(plan.start)} – {format_clock(plan.end)} "
+        f"({format_minutes(sum(s.activity.duration for s in plan.slots))} sur {format_minutes(plan.duration)}), "
+        f"{plan.participants} participant·e·s, {plan.subgroup_count} sous-groupe(s)",
+        "",
+    ]
+    for slot in plan.slots:
+        mark = " (facultatif)" if slot.activity.optional else ""
+        lines.append(
+            f"  {format_clock(slot.start):>5} – {format_clock(slot.end):>5}  "
+            f"{slot.activity.title}{mark} [{slot.activity.method}, {format_minutes(slot.activity.duration)}]"
+        )
+    if plan.dropped:
+        lines.append("")
+        lines.append("retiré pour tenir dans la durée : " + ", ".join(a.title for a in plan.dropped))
+    return "\n".join(lines)
+
+
+@click.group()
+@click.option("--debug", is_flag=True, help="Afficher la trace complète des erreurs.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Prépare les documents à imprimer d'un atelier d'éducation populaire."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@plan_options
+def check(folder: Path, participants: int | None, start: time | None, duration: int | None) -> None:
+    """Vérifie une séance et affiche son programme."""
+    click.echo(_summary(_load(folder, participants, start, duration)))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Dossier de sortie (par défaut : handouts/<séance>).")
+@click.option("--format", "formats", multiple=True, help="docx ou pdf (répétable ; par défaut : les deux).")
+@click.option("--only", multiple=True, help="Ne construire que ce document : guide, handout, questions (répétable).")
+@click.option("--force", is_flag=True, help="Écraser aussi les fichiers modifiés à la main.")
+@plan_options
+def build(
+    folder: Path,
+    output: Path | None,
+    formats: tuple[str, ...],
+    only: tuple[str, ...],
+    force: bool,
+    participants: int | None,
+    start: time | None,
+    duration: int | None,
+) -> None:
+    """Construit les documents d'une séance, en DOCX et en PDF."""
+    names = select_generators(only)
+    chosen_formats = select_formats(formats)
+    plan = _load(folder, participants, start, duration)
+    destination = output or Path("handouts") / folder.resolve().name
+    outputs = render_all(make_documents(plan, names), chosen_formats, default_theme())
+    for path in write_pack(destination, outputs, force=force):
+        click.echo(str(path))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="educpop", standalone_mode=False)
+    except EducpopError as error:
+        if debug:
+            traceback.print_exc()
+        click.echo(f"educpop : {error.category} :", err=True)
+        problems: list[Problem] | None = getattr(error, "problems", None)
+        for line in ([str(p) for p in problems] if problems else [str(error)]):
+            click.echo(f"  {line}", err=True)
+        return USER_ERROR
+    except click.exceptions.Abort:
+        click.echo("interrompu", err=True)
+        return 1
+    except click.ClickException as error:
+        error.show()
+        return USER_ERROR
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

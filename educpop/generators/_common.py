@@ -1,0 +1,63 @@
+"""Pieces shared by several generators: the cover, the agenda table, question numbering."""
+
+from __future__ import annotations
+
+from educpop.document import Cover, Table, plain
+from educpop.generators._words import PhraseBook
+from educpop.methods import get_method
+from educpop.plan import Plan
+from educpop.session.model import Level, Question, QuestionTheme
+from educpop.session.values import format_clock, format_minutes
+
+
+def cover(plan: Plan, words: PhraseBook, document_title: str) -> Cover:
+    """Return the cover of a document of ``plan``'s workshop."""
+    session = plan.workshop.session
+    lines = [document_title]
+    if session.organisation:
+        lines.append(session.organisation)
+    lines.append(
+        words.session_line(
+            format_minutes(sum(s.activity.duration for s in plan.slots)),
+            format_clock(plan.start),
+            format_clock(plan.end),
+        )
+    )
+    if session.venue:
+        lines.append(session.venue)
+    return Cover(title=session.title, subtitle=session.subtitle, lines=lines)
+
+
+def agenda_table(plan: Plan, words: PhraseBook) -> Table:
+    """Return the agenda: one row per activity with its clock times."""
+    rows = []
+    for slot in plan.slots:
+        activity = slot.activity
+        method = get_method(activity.method)
+        title = f"{slot.number}. {activity.title}"
+        if activity.optional:
+            title += f" {words.optional_mark()}"
+        rows.append(
+            [
+                plain(f"{format_clock(slot.start)} – {format_clock(slot.end)}"),
+                plain(title),
+                plain(method.name if method else activity.method),
+                plain(format_minutes(activity.duration)),
+                plain(words.grouping(activity.grouping.value)),
+            ]
+        )
+    header = [
+        plain(words.agenda_header_time()),
+        plain(words.agenda_header_activity()),
+        plain(words.agenda_header_method()),
+        plain(words.agenda_header_duration()),
+        plain(words.agenda_header_grouping()),
+    ]
+    return Table(header=header, rows=rows, widths=[2.4, 5, 2.6, 1.6, 2.4])
+
+
+def numbered_questions(theme: QuestionTheme) -> list[tuple[int, Question]]:
+    """Return the questions of ``theme`` from understanding to today, numbered as on the sheets."""
+    order = list(Level)
+    ranked = sorted(theme.items, key=lambda question: order.index(question.level))
+    return list(enumerate(ranked, start=1))

@@ -1,0 +1,152 @@
+"""The facilitator guide: objectives, practical information, agenda, materials, one sheet per activity."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from educpop.document import (
+    Audience,
+    Block,
+    Box,
+    BulletList,
+    Checklist,
+    Document,
+    Heading,
+    NumberedList,
+    PageBreak,
+    Paragraph,
+    Table,
+    Text,
+    plain,
+)
+from educpop.generators import Generator
+from educpop.generators._common import agenda_table, cover, numbered_questions
+from educpop.generators._words import PhraseBook, phrases
+from educpop.methods import get_method
+from educpop.plan import Plan, Slot
+from educpop.session.values import format_clock, format_minutes
+
+
+def _paragraphs(text: str, style: str = "body") -> list[Block]:
+    """Return one Paragraph per blank-line-separated part of ``text``."""
+    parts = [" ".join(part.split()) for part in text.split("\n\n")]
+    return [Paragraph(plain(part), style) for part in parts if part]
+
+
+class Guide(Generator):
+    """Everything the facilitator needs to run the workshop, and only they see."""
+
+    name: ClassVar[str] = "guide"
+    file_stem: ClassVar[str] = "guide-animation"
+    title: ClassVar[str] = "Guide d'animation"
+    audience: ClassVar[Audience] = Audience.FACILITATOR
+    order: ClassVar[int] = 10
+
+    def build(self, plan: Plan) -> Document:
+        """Return the guide of ``plan``."""
+        words = phrases(plan.workshop.session.language)
+        document = self.new_document(plan)
+        document.add(cover(plan, words, words.guide()))
+        document.add(*self._overview(plan, words))
+        document.add(PageBreak(), Heading(1, plain(words.activities())))
+        for slot in plan.slots:
+            document.add(*self._activity(plan, slot, words))
+        document.add(*self._answers(plan, words))
+        return document
+
+    def _overview(self, plan: Plan, words: PhraseBook) -> list[Block]:
+        session = plan.workshop.session
+        blocks: list[Block] = []
+        if session.objectives:
+            blocks += [Heading(1, plain(words.objectives())), BulletList([plain(o) for o in session.objectives])]
+        facts = [
+            (words.schedule(), words.session_line(
+                format_minutes(sum(s.activity.duration for s in plan.slots)),
+                format_clock(plan.start), format_clock(plan.end))),
+            (words.group(), words.group_line(session.group.min, session.group.max) + ". "
+             + words.planned_for(plan.participants, plan.subgroup_count, session.group.subgroup_size)),
+        ]
+        if session.audience:
+            facts.insert(0, (words.audience(), session.audience))
+        if session.venue:
+            facts.append((words.venue(), session.venue))
+        if session.facilitators:
+            facts.append((words.facilitators(), ", ".join(session.facilitators)))
+        if session.organisation:
+            facts.append((words.organisation(), session.organisation))
+        blocks += [
+            Heading(1, plain(words.practical())),
+            Table(header=[plain(words.practical()), plain("")],
+                  rows=[[[Text(label, bold=True)], plain(value)] for label, value in facts],
+                  widths=[1, 3]),
+            Heading(1, plain(words.agenda())),
+            agenda_table(plan, words),
+        ]
+        if plan.dropped:
+            blocks.append(Paragraph(plain(words.dropped([a.title for a in plan.dropped])), "small"))
+        materials = plan.materials()
+        if materials:
+            blocks += [
+                Heading(1, plain(words.materials())),
+                Checklist([plain(words.quantity(count, item)) for item, count in materials]),
+            ]
+        return blocks
+
+    def _activity(self, plan: Plan, slot: Slot, words: PhraseBook) -> list[Block]:
+        activity = slot.activity
+        method = get_method(activity.method)
+        blocks: list[Block] = [
+            Heading(2, plain(words.activity_heading(slot.number, activity.title))),
+            Paragraph([Text(words.activity_timing(
+                format_clock(slot.start), format_clock(slot.end),
+                format_minutes(activity.duration), words.grouping(activity.grouping.value)), bold=True)]),
+        ]
+        if method:
+            blocks.append(Paragraph(plain(words.method(method.name, method.summary)), "small"))
+        if activity.source:
+            source = next(s for s in plan.workshop.session.sources if s.id == activity.source)
+            blocks.append(Paragraph(plain(words.text_used(source.title))))
+        if activity.instructions:
+            blocks.append(Box(words.instructions(), _paragraphs(activity.instructions, "instruction"), "instruction"))
+        if activity.steps:
+            blocks += [Heading(3, plain(words.steps())), NumberedList([plain(s) for s in activity.steps])]
+        if activity.statements:
+            blocks += [Heading(3, plain(words.statements())), NumberedList([plain(s) for s in activity.statements])]
+        sheets = [sheet for sheet in plan.subgroup_sheets() if sheet.activity is activity]
+        if sheets:
+            blocks += [
+                Heading(3, plain(words.sheets_used())),
+                BulletList([
+                    plain(words.sheet_for_group(s.group_label, s.theme.title) if s.group_label
+                          else words.sheet_for_all(s.theme.title))
+                    for s in sheets
+                ]),
+            ]
+        if activity.debrief:
+            blocks += [Heading(3, plain(words.debrief())), BulletList([plain(q) for q in activity.debrief])]
+        if activity.materials:
+            blocks += [
+                Heading(3, plain(words.activity_materials())),
+                Checklist([plain(words.quantity(plan.quantity(m), m.item)) for m in activity.materials]),
+            ]
+        tips: list[Block] = _paragraphs(activity.notes)
+        if method and method.tips:
+            tips += [Paragraph([Text(words.method_tips(method.name), bold=True)], "small"),
+                     BulletList([plain(t) for t in method.tips])]
+        if tips:
+            blocks.append(Box(words.notes(), tips, "tip"))
+        return blocks
+
+    def _answers(self, plan: Plan, words: PhraseBook) -> list[Block]:
+        themes = plan.workshop.session.questions
+        if not themes:
+            return []
+        blocks: list[Block] = [PageBreak(), Heading(1, plain(words.answers()))]
+        for theme in themes:
+            blocks.append(Heading(2, plain(theme.title)))
+            for number, question in numbered_questions(theme):
+                item = [Text(f"{number}. ", bold=True), Text(question.text), Text(f" ({words.level(question.level.value)})", italic=True)]
+                blocks.append(Paragraph(item))
+                if question.hint:
+                    blocks.append(Paragraph(plain(words.hint(question.hint)), "small"))
+        return blocks

@@ -1,0 +1,104 @@
+"""The participant handout: programme, the texts with numbered lines, key figures, glossary, timeline."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from educpop.document import (
+    Audience,
+    Block,
+    BulletList,
+    Document,
+    Heading,
+    Inlines,
+    NumberedList,
+    PageBreak,
+    Paragraph,
+    Quote,
+    SourceText,
+    Table,
+    Text,
+    Timeline,
+    TimelineEvent,
+    plain,
+)
+from educpop.generators import Generator
+from educpop.generators._common import agenda_table, cover
+from educpop.generators._words import PhraseBook, phrases
+from educpop.plan import Plan
+from educpop.session.values import format_partial_date
+
+
+def _as_lines(blocks: list[Block]) -> list[Inlines]:
+    """Return the paragraphs of a Markdown text flattened for a line-numbered SourceText."""
+    lines: list[Inlines] = []
+    for block in blocks:
+        match block:
+            case Heading(content=content):
+                lines.append([Text(run.text, bold=True, italic=run.italic) for run in content])
+            case Paragraph(content=content) | Quote(content=content):
+                lines.append(content)
+            case BulletList(items=items):
+                lines += [[Text("• "), *item] for item in items]
+            case NumberedList(items=items, start=start):
+                lines += [[Text(f"{start + i}. "), *item] for i, item in enumerate(items)]
+    return lines
+
+
+class Handout(Generator):
+    """What every participant takes home: nothing meant for the facilitator alone."""
+
+    name: ClassVar[str] = "handout"
+    file_stem: ClassVar[str] = "dossier-participant"
+    title: ClassVar[str] = "Dossier participant"
+    audience: ClassVar[Audience] = Audience.PARTICIPANT
+    order: ClassVar[int] = 20
+
+    def build(self, plan: Plan) -> Document:
+        """Return the handout of ``plan``."""
+        session = plan.workshop.session
+        words = phrases(session.language)
+        document = self.new_document(plan)
+        document.add(cover(plan, words, words.handout()))
+        document.add(Heading(1, plain(words.agenda())), agenda_table(plan, words))
+        for source in session.sources:
+            document.add(PageBreak(), Heading(1, plain(source.title)))
+            byline = words.source_by(source.author, source.date)
+            if byline:
+                document.add(Paragraph([Text(byline, italic=True)], "small"))
+            document.add(
+                Paragraph(plain(words.line_numbers_note()), "small"),
+                SourceText(_as_lines(plan.workshop.texts[source.id])),
+            )
+        document.add(*self._references(plan, words))
+        return document
+
+    def _references(self, plan: Plan, words: PhraseBook) -> list[Block]:
+        session = plan.workshop.session
+        blocks: list[Block] = []
+        if session.figures:
+            blocks += [
+                PageBreak(),
+                Heading(1, plain(words.figures())),
+                Table(header=[plain(words.figures()), plain("")],
+                      rows=[[[Text(f.value, bold=True)], plain(f.label)] for f in session.figures],
+                      widths=[1.3, 3]),
+            ]
+        if session.glossary:
+            blocks += [
+                Heading(1, plain(words.glossary())),
+                Table(
+                    header=[plain(words.glossary_term()), plain(words.glossary_original()),
+                            plain(words.glossary_definition())],
+                    rows=[[[Text(g.term, bold=True)], plain(g.original), plain(g.definition)]
+                          for g in sorted(session.glossary, key=lambda g: g.term.casefold())],
+                    widths=[1.2, 1.4, 3.4],
+                ),
+            ]
+        if session.timeline:
+            events = sorted(session.timeline, key=lambda e: e.date)
+            blocks += [
+                Heading(1, plain(words.timeline())),
+                Timeline([TimelineEvent(format_partial_date(e.date), plain(e.event)) for e in events]),
+            ]
+        return blocks

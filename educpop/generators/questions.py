@@ -1,0 +1,57 @@
+"""Discussion-question sheets: one per sub-group and activity, numbered questions with lines to write on."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from educpop.document import AnswerLines, Audience, Block, Document, Heading, PageBreak, Paragraph, Text, plain
+from educpop.generators import Generator
+from educpop.generators._common import numbered_questions
+from educpop.generators._words import phrases
+from educpop.plan import Plan, SubgroupSheet
+
+#: ruled lines under each question, by level: deeper questions get more room
+_LINES = {"understand": 3, "analyse": 4, "today": 5}
+
+
+class QuestionSheets(Generator):
+    """The sheets handed to sub-groups; hints for the facilitator stay in the guide."""
+
+    name: ClassVar[str] = "questions"
+    file_stem: ClassVar[str] = "fiches-questions"
+    title: ClassVar[str] = "Fiches questions"
+    audience: ClassVar[Audience] = Audience.PARTICIPANT
+    order: ClassVar[int] = 30
+
+    def build(self, plan: Plan) -> Document:
+        """Return every sheet of ``plan``, each starting on a new page."""
+        document = self.new_document(plan)
+        for index, sheet in enumerate(plan.subgroup_sheets()):
+            if index:
+                document.add(PageBreak())
+            document.add(*self._sheet(plan, sheet))
+        return document
+
+    def _sheet(self, plan: Plan, sheet: SubgroupSheet) -> list[Block]:
+        words = phrases(plan.workshop.session.language)
+        theme = sheet.theme
+        blocks: list[Block] = [
+            Heading(1, plain(words.sheet_title(sheet.group_label))),
+            Paragraph([Text(words.sheet_theme(theme.title), bold=True)], "lead"),
+            Paragraph(plain(sheet.activity.title), "small"),
+        ]
+        if theme.source:
+            source = next(s for s in plan.workshop.session.sources if s.id == theme.source)
+            blocks.append(Paragraph(plain(words.sheet_source(source.title)), "small"))
+        if sheet.group_label:
+            blocks += [Paragraph(plain(words.sheet_names()), "small"), AnswerLines(1)]
+        level = None
+        for number, question in numbered_questions(theme):
+            if question.level != level:
+                level = question.level
+                blocks.append(Heading(2, plain(words.level(level.value))))
+            blocks += [
+                Paragraph([Text(f"{number}. ", bold=True), Text(question.text)]),
+                AnswerLines(_LINES[level.value]),
+            ]
+        return blocks

@@ -1,0 +1,71 @@
+"""The plan: clock times, shortening, sub-groups and quantities come from one place."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+import pytest
+
+from educpop.errors import BuildError
+from educpop.plan import Options, make_plan
+from educpop.session.load import Workshop
+from educpop.session.model import Session
+
+
+def workshop(**changes: object) -> Workshop:
+    definition: dict[str, object] = {
+        "title": "Atelier",
+        "group": {"min": 6, "max": 14, "subgroup_size": 4},
+        "duration": "2h",
+        "start": "09:30",
+        "materials": [{"item": "Badges", "per": "participant"}],
+        "questions": [
+            {"id": "t1", "title": "Thème 1", "items": [{"level": "understand", "text": "Q1 ?"}]},
+            {"id": "t2", "title": "Thème 2", "items": [{"level": "today", "text": "Q2 ?"}]},
+        ],
+        "activities": [
+            {"id": "accueil", "title": "Accueil", "method": "accueil", "duration": "15 min"},
+            {"id": "groupes", "title": "Groupes", "method": "sous-groupes", "duration": "1:00",
+             "grouping": "subgroups", "questions": ["t1", "t2"],
+             "materials": [{"item": "Feutres", "quantity": 2, "per": "group"}]},
+            {"id": "jeu", "title": "Jeu", "method": "brise-glace", "duration": 20, "optional": "oui"},
+            {"id": "fin", "title": "Évaluation", "method": "evaluation", "duration": 25},
+        ],
+    }
+    definition.update(changes)
+    return Workshop(Session.model_validate(definition), Path("."), {}, [])
+
+
+def test_clock_times_follow_each_other_from_the_start() -> None:
+    plan = make_plan(workshop())
+    assert [(s.start, s.end) for s in plan.slots] == [
+        (time(9, 30), time(9, 45)), (time(9, 45), time(10, 45)),
+        (time(10, 45), time(11, 5)), (time(11, 5), time(11, 30)),
+    ]
+
+
+def test_a_later_start_moves_every_activity() -> None:
+    plan = make_plan(workshop(), Options(start=time(18, 0)))
+    assert plan.slots[1].start == time(18, 15)
+    assert plan.end == time(20, 0)
+
+
+def test_shortening_drops_optional_activities_only() -> None:
+    plan = make_plan(workshop(), Options(duration=100))
+    assert [s.activity.id for s in plan.slots] == ["accueil", "groupes", "fin"]
+    assert [a.id for a in plan.dropped] == ["jeu"]
+    with pytest.raises(BuildError, match="même sans les activités facultatives"):
+        make_plan(workshop(), Options(duration=60))
+
+
+def test_subgroups_get_their_sheets_in_turn() -> None:
+    plan = make_plan(workshop(), Options(participants=13))
+    assert plan.subgroup_count == 4
+    assert [(s.group_label, s.theme.id) for s in plan.subgroup_sheets()] == [
+        ("A", "t1"), ("B", "t2"), ("C", "t1"), ("D", "t2"),
+    ]
+
+
+def test_quantities_scale_with_the_group() -> None:
+    assert make_plan(workshop(), Options(participants=8)).materials() == [("Badges", 8), ("Feutres", 4)]
