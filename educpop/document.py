@@ -76,7 +76,10 @@ class NumberedList:
 
 @dataclass
 class Table:
-    """A table with a header row repeated on every page; ``widths`` are relative weights."""
+    """A table with a header row repeated on every page; ``widths`` are relative weights.
+
+    An empty ``header`` means a table without a header row (label | value lists).
+    """
 
     header: list[Inlines]
     rows: list[list[Inlines]]
@@ -161,6 +164,8 @@ class Cover:
     subtitle: str = ""
     lines: list[str] = field(default_factory=list)
     logo: Path | None = None
+    #: what the document is, printed above the title (e.g. "Guide d'animation")
+    kicker: str = ""
 
 
 @dataclass
@@ -243,6 +248,6 @@ def walk_text(blocks: list[Block]) -> list[str]:
             case SourceText(paragraphs=paragraphs):
                 for paragraph in paragraphs:
                     inl(paragraph)
-            case Cover(title=title, subtitle=subtitle, lines=lines):
-                out.extend([title, subtitle, *lines])
+            case Cover(title=title, subtitle=subtitle, lines=lines, kicker=kicker):
+                out.extend([kicker, title, subtitle, *lines])
     return out

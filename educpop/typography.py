@@ -177,7 +177,8 @@ def _typeset_block(block: Block, language: str) -> Block:
             return replace(block, paragraphs=[inl(p) for p in block.paragraphs])
         case Cover():
             lines = [t(line) for line in block.lines]
-            return replace(block, title=t(block.title), subtitle=t(block.subtitle), lines=lines)
+            return replace(block, title=t(block.title), subtitle=t(block.subtitle), lines=lines,
+                           kicker=t(block.kicker))
     return replace(block)
 
 

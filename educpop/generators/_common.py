@@ -13,7 +13,7 @@ from educpop.session.values import format_clock, format_minutes
 def cover(plan: Plan, words: PhraseBook, document_title: str) -> Cover:
     """Return the cover of a document of ``plan``'s workshop."""
     session = plan.workshop.session
-    lines = [document_title]
+    lines = []
     if session.organisation:
         lines.append(session.organisation)
     lines.append(
@@ -25,7 +25,7 @@ def cover(plan: Plan, words: PhraseBook, document_title: str) -> Cover:
     )
     if session.venue:
         lines.append(session.venue)
-    return Cover(title=session.title, subtitle=session.subtitle, lines=lines)
+    return Cover(title=session.title, subtitle=session.subtitle, lines=lines, kicker=document_title)
 
 
 def agenda_table(plan: Plan, words: PhraseBook) -> Table:
@@ -53,7 +53,7 @@ def agenda_table(plan: Plan, words: PhraseBook) -> Table:
         plain(words.agenda_header_duration()),
         plain(words.agenda_header_grouping()),
     ]
-    return Table(header=header, rows=rows, widths=[2.4, 5, 2.6, 1.6, 2.4])
+    return Table(header=header, rows=rows, widths=[2.9, 5, 2.5, 1.6, 2.3])
 
 
 def numbered_questions(theme: QuestionTheme) -> list[tuple[int, Question]]:

@@ -76,7 +76,7 @@ class Guide(Generator):
             facts.append((words.organisation(), session.organisation))
         blocks += [
             Heading(1, plain(words.practical())),
-            Table(header=[plain(words.practical()), plain("")],
+            Table(header=[],
                   rows=[[[Text(label, bold=True)], plain(value)] for label, value in facts],
                   widths=[1, 3]),
             Heading(1, plain(words.agenda())),

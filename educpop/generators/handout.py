@@ -80,7 +80,7 @@ class Handout(Generator):
             blocks += [
                 PageBreak(),
                 Heading(1, plain(words.figures())),
-                Table(header=[plain(words.figures()), plain("")],
+                Table(header=[],
                       rows=[[[Text(f.value, bold=True)], plain(f.label)] for f in session.figures],
                       widths=[1.3, 3]),
             ]

@@ -17,7 +17,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Twips
+from docx.shared import Cm, Emu, Pt, RGBColor, Twips
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -293,8 +293,15 @@ def _(block: Image, ctx: Context, container: Container) -> None:
 
 @render_block.register
 def _(block: Cover, ctx: Context, container: Container) -> None:
+    if block.kicker:
+        kicker = container.add_paragraph(style="Couverture")
+        kicker.paragraph_format.space_before = Cm(4)
+        run = kicker.add_run(sanitise(block.kicker))
+        run.bold = True
+        run.font.size = Pt(ctx.theme.base_size * 1.3)
+        run.font.color.rgb = RGBColor.from_string(ctx.theme.primary_colour.lstrip("#").upper())
     title = container.add_paragraph(sanitise(block.title), style="Title")
-    title.paragraph_format.space_before = Cm(5)
+    title.paragraph_format.space_before = Cm(1 if block.kicker else 5)
     if block.subtitle:
         container.add_paragraph(sanitise(block.subtitle), style="Subtitle")
     for line in block.lines:

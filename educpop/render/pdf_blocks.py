@@ -332,6 +332,8 @@ class Builder:
         if logo is not None:
             out += [self.image(logo, 4 * cm, width)]
         out.append(Spacer(1, 5 * cm if logo is None else 3 * cm))
+        if block.kicker:
+            out.append(RLParagraph(escape_text(block.kicker), s.cover_kicker))
         out.append(RLParagraph(escape_text(block.title), s.cover_title))
         rule = RLTable([[""]], colWidths=[width * 0.25], rowHeights=[3], hAlign="LEFT")
         rule.setStyle(self.table_style([("BACKGROUND", (0, 0), (-1, -1), s.primary)]))

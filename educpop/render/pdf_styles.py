@@ -52,6 +52,7 @@ class Styles:
     cover_title: ParagraphStyle
     cover_subtitle: ParagraphStyle
     cover_line: ParagraphStyle
+    cover_kicker: ParagraphStyle
     boxes: dict[str, BoxLook]
 
 
@@ -145,6 +146,10 @@ def make_styles(theme: Theme, language: str) -> Styles:
         spaceAfter=size * 2, hyphenationLang="",
     )
     cover_line = ParagraphStyle("cover_line", parent=body, textColor=MUTED, spaceAfter=size * 0.3)
+    cover_kicker = ParagraphStyle(
+        "cover_kicker", parent=body, fontName=fonts.bold, fontSize=size * 1.3, leading=size * 1.7,
+        textColor=primary, spaceAfter=size * 0.8, hyphenationLang="",
+    )
 
     boxes = {
         "tip": BoxLook(background=accent, border=primary, left_rule=False),
@@ -172,5 +177,6 @@ def make_styles(theme: Theme, language: str) -> Styles:
         cover_title=cover_title,
         cover_subtitle=cover_subtitle,
         cover_line=cover_line,
+        cover_kicker=cover_kicker,
         boxes=boxes,
     )
