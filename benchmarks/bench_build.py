@@ -34,6 +34,13 @@ def timed(label: str, action: Callable[[], object], runs: int = 3) -> object:
     return result
 
 
+class _NoAliasDumper(yaml.SafeDumper):
+    """Write repeated values in full: educpop refuses YAML aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def scaled_copy(folder: Path, factor: int) -> None:
     """Write into ``folder`` the sample with its activities and texts repeated ``factor`` times."""
     definition = yaml.safe_load((SAMPLE / "session.yaml").read_text(encoding="utf-8"))
@@ -46,7 +53,7 @@ def scaled_copy(folder: Path, factor: int) -> None:
     for source in definition["sources"]:
         text = (SAMPLE / source["file"]).read_text(encoding="utf-8")
         (folder / source["file"]).write_text("\n\n".join([text] * factor), encoding="utf-8")
-    (folder / "session.yaml").write_text(yaml.safe_dump(definition, allow_unicode=True), encoding="utf-8")
+    (folder / "session.yaml").write_text(yaml.dump(definition, Dumper=_NoAliasDumper, allow_unicode=True), encoding="utf-8")
 
 
 def bench(folder: Path, title: str) -> None:

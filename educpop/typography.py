@@ -134,6 +134,8 @@ def _typeset_inlines(content: Inlines, language: str) -> Inlines:
     new = typeset(old, language)
     if new == old:
         return list(content)
+    if len(content) == 1:
+        return [replace(content[0], text=new)]
     ops = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
 
     def moved(k: int) -> int:

@@ -66,7 +66,8 @@ def render(document: Document, stream: BinaryIO, theme: Theme, reference: Path |
     setup_styles(doc, theme, document.meta.language, restyle=reference is None)
     text_width = _page_setup(doc, theme)
     _settings(doc)
-    ctx = Context(doc=doc, theme=theme, numbering=Numbering(doc), width=text_width)
+    style_ids = {style.name: style.style_id for style in doc.styles}
+    ctx = Context(doc=doc, theme=theme, numbering=Numbering(doc), width=text_width, style_ids=style_ids)
     state = _Sections(doc)
     for block in document.blocks:
         if isinstance(block, SourceText):

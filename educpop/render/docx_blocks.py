@@ -75,6 +75,8 @@ class Context:
     numbering: Numbering
     #: width available for the block, in twips
     width: int
+    #: style id of every style name, looked up once (python-docx looks styles up slowly)
+    style_ids: dict[str, str]
     #: style of "body" paragraphs here (Normal, or Encadré inside a box)
     body_style: str = "Normal"
 
@@ -83,6 +85,18 @@ class Context:
 def render_block(block: Block, ctx: Context, container: Container) -> None:
     """Add ``block`` at the end of ``container``."""
     raise TypeError(f"the DOCX renderer does not know {type(block).__name__}")
+
+
+def _restyle(ctx: Context, paragraph: DocxParagraph, style: str) -> None:
+    """Give ``paragraph`` the style named ``style``."""
+    paragraph._p.get_or_add_pPr().style = ctx.style_ids[style]
+
+
+def _add(ctx: Context, container: Container, style: str, text: str = "") -> DocxParagraph:
+    """Return a new paragraph of style ``style`` at the end of ``container``."""
+    paragraph = container.add_paragraph(text)
+    _restyle(ctx, paragraph, style)
+    return paragraph
 
 
 def _inlines(paragraph: DocxParagraph, content: Inlines) -> DocxParagraph:
@@ -109,7 +123,7 @@ def _last_paragraph(container: Container) -> DocxParagraph | None:
 def _(block: Heading, ctx: Context, container: Container) -> None:
     if block.level not in (1, 2, 3):
         raise ValueError(f"heading level must be 1 to 3, got {block.level}")
-    _inlines(container.add_paragraph(style=f"Heading {block.level}"), block.content)
+    _inlines(_add(ctx, container, f"Heading {block.level}"), block.content)
 
 
 @render_block.register
@@ -117,20 +131,20 @@ def _(block: Paragraph, ctx: Context, container: Container) -> None:
     if block.style not in PARAGRAPH_STYLE:
         raise ValueError(f"unknown paragraph style {block.style!r}")
     style = ctx.body_style if block.style == "body" else PARAGRAPH_STYLE[block.style]
-    _inlines(container.add_paragraph(style=style), block.content)
+    _inlines(_add(ctx, container, style), block.content)
 
 
 @render_block.register
 def _(block: BulletList, ctx: Context, container: Container) -> None:
     for item in block.items:
-        _inlines(container.add_paragraph(style="List Bullet"), item)
+        _inlines(_add(ctx, container, "List Bullet"), item)
 
 
 @render_block.register
 def _(block: NumberedList, ctx: Context, container: Container) -> None:
     num_id = ctx.numbering.new_list("List Number", block.start)
     for item in block.items:
-        paragraph = container.add_paragraph(style="List Number")
+        paragraph = _add(ctx, container, "List Number")
         numPr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
         numPr.get_or_add_ilvl().val = 0
         numPr.get_or_add_numId().val = num_id
@@ -170,15 +184,15 @@ def _after_table(ctx: Context, container: Container) -> None:
     if isinstance(container, _Cell):
         spacer = _last_paragraph(container)  # python-docx ends a cell with an empty paragraph
         if spacer is not None:
-            spacer.style = ctx.doc.styles["Petit"]
+            _restyle(ctx, spacer, "Petit")
     else:
-        container.add_paragraph(style="Petit")
+        _add(ctx, container, "Petit")
 
 
-def _cell_text(cell: _Cell, content: Inlines, bold: bool = False) -> None:
+def _cell_text(ctx: Context, cell: _Cell, content: Inlines, bold: bool = False) -> None:
     """Write ``content`` into the first paragraph of ``cell`` in the Cellule style."""
     paragraph = cell.paragraphs[0]
-    paragraph.style = "Cellule"
+    _restyle(ctx, paragraph, "Cellule")
     _inlines(paragraph, content)
     if bold:
         for run in paragraph.runs:
@@ -199,20 +213,20 @@ def _(block: Table, ctx: Context, container: Container) -> None:
         mark_header_row(header._tr.get_or_add_trPr())
         forbid_row_split(header._tr.get_or_add_trPr())
         for cell, content in zip(header.cells, block.header):
-            _cell_text(cell, content, bold=True)
+            _cell_text(ctx, cell, content, bold=True)
         for cell in header.cells:
             set_shading(cell._tc.get_or_add_tcPr(), ctx.theme.accent_colour)
     for row, contents in zip(table.rows[has_header:], block.rows):
         for cell, content in zip(row.cells, contents):
-            _cell_text(cell, content)
+            _cell_text(ctx, cell, content)
     _after_table(ctx, container)
 
 
 @render_block.register
 def _(block: Quote, ctx: Context, container: Container) -> None:
-    _inlines(container.add_paragraph(style="Quote"), block.content)
+    _inlines(_add(ctx, container, "Quote"), block.content)
     if block.attribution:
-        container.add_paragraph("\u2014 " + sanitise(block.attribution), style="Attribution")
+        _add(ctx, container, "Attribution", "\u2014 " + sanitise(block.attribution))
 
 
 @render_block.register
@@ -227,7 +241,7 @@ def _(block: Box, ctx: Context, container: Container) -> None:
     cell = table.cell(0, 0)
     set_shading(cell._tc.get_or_add_tcPr(), ctx.theme.accent_colour)
     first = cell.paragraphs[0]
-    first.style = "Encadré titre"
+    _restyle(ctx, first, "Encadré titre")
     first.add_run(sanitise(block.title))
     inner = dataclasses.replace(ctx, width=ctx.width - 2 * BOX_PADDING, body_style="Encadré")
     for child in block.blocks:
@@ -240,13 +254,13 @@ def _(block: Box, ctx: Context, container: Container) -> None:
 @render_block.register
 def _(block: AnswerLines, ctx: Context, container: Container) -> None:
     for _index in range(max(0, block.count)):
-        container.add_paragraph(style="Ligne réponse")
+        _add(ctx, container, "Ligne réponse")
 
 
 @render_block.register
 def _(block: Checklist, ctx: Context, container: Container) -> None:
     for item in block.items:
-        paragraph = container.add_paragraph("\u2610\t", style="Case à cocher")
+        paragraph = _add(ctx, container, "Case à cocher", "\u2610\t")
         _inlines(paragraph, item)
 
 
@@ -260,8 +274,8 @@ def _(block: Timeline, ctx: Context, container: Container) -> None:
     for row, event in zip(table.rows, block.events):
         forbid_row_split(row._tr.get_or_add_trPr())
         date, what = row.cells
-        _cell_text(date, [Text(event.when, bold=True)])
-        _cell_text(what, event.content)
+        _cell_text(ctx, date, [Text(event.when, bold=True)])
+        _cell_text(ctx, what, event.content)
     _after_table(ctx, container)
 
 
@@ -270,7 +284,7 @@ def _(block: SourceText, ctx: Context, container: Container) -> None:
     # At top level the caller has opened a line-numbered section; in a box there is
     # no section to number, so the text is printed plain.
     for paragraph in block.paragraphs:
-        _inlines(container.add_paragraph(style="Texte source"), paragraph)
+        _inlines(_add(ctx, container, "Texte source"), paragraph)
 
 
 def _picture(ctx: Context, paragraph: DocxParagraph, path: Path, width_cm: float) -> None:
@@ -294,21 +308,21 @@ def _(block: Image, ctx: Context, container: Container) -> None:
 @render_block.register
 def _(block: Cover, ctx: Context, container: Container) -> None:
     if block.kicker:
-        kicker = container.add_paragraph(style="Couverture")
+        kicker = _add(ctx, container, "Couverture")
         kicker.paragraph_format.space_before = Cm(4)
         run = kicker.add_run(sanitise(block.kicker))
         run.bold = True
         run.font.size = Pt(ctx.theme.base_size * 1.3)
         run.font.color.rgb = RGBColor.from_string(ctx.theme.primary_colour.lstrip("#").upper())
-    title = container.add_paragraph(sanitise(block.title), style="Title")
+    title = _add(ctx, container, "Title", sanitise(block.title))
     title.paragraph_format.space_before = Cm(1 if block.kicker else 5)
     if block.subtitle:
-        container.add_paragraph(sanitise(block.subtitle), style="Subtitle")
+        _add(ctx, container, "Subtitle", sanitise(block.subtitle))
     for line in block.lines:
-        container.add_paragraph(sanitise(line), style="Couverture")
+        _add(ctx, container, "Couverture", sanitise(line))
     logo = block.logo or ctx.theme.logo
     if logo is not None:
-        paragraph = container.add_paragraph(style="Couverture")
+        paragraph = _add(ctx, container, "Couverture")
         paragraph.paragraph_format.space_before = Cm(2)
         _picture(ctx, paragraph, logo, 4.0)
     render_block(PageBreak(), ctx, container)
