@@ -1,0 +1,59 @@
+"""Both renderers know every block type, paragraph style and box kind of the document model."""
+
+from __future__ import annotations
+
+import io
+import typing
+
+import pytest
+
+from educpop import document as model
+from educpop.render import RENDERERS
+from educpop.theme import default_theme
+
+EXAMPLES: dict[type, model.Block] = {
+    model.Heading: model.Heading(1, model.plain("Titre")),
+    model.Paragraph: model.Paragraph(model.plain("Texte")),
+    model.BulletList: model.BulletList([model.plain("un")]),
+    model.NumberedList: model.NumberedList([model.plain("un")]),
+    model.Table: model.Table([model.plain("A")], [[model.plain("1")]]),
+    model.Quote: model.Quote(model.plain("Citation"), "Quelqu'un"),
+    model.Box: model.Box("Encadré", [model.Paragraph(model.plain("dedans"))]),
+    model.AnswerLines: model.AnswerLines(2),
+    model.Checklist: model.Checklist([model.plain("Feutres")]),
+    model.Timeline: model.Timeline([model.TimelineEvent("1917", model.plain("Février"))]),
+    model.SourceText: model.SourceText([model.plain("Une ligne")]),
+    model.Image: model.Image(model.Path(__file__).parent / "data" / "logo.png"),
+    model.Cover: model.Cover("Titre"),
+    model.PageBreak: model.PageBreak(),
+}
+
+
+def render(fmt: str, *blocks: model.Block) -> bytes:
+    meta = model.Meta("Titre", "essai", model.Audience.PARTICIPANT, "Séance")
+    stream = io.BytesIO()
+    RENDERERS[fmt](model.Document(meta, list(blocks)), stream, default_theme())
+    return stream.getvalue()
+
+
+def test_every_block_type_has_an_example() -> None:
+    assert set(typing.get_args(model.Block)) == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+@pytest.mark.parametrize("kind", list(EXAMPLES), ids=lambda k: k.__name__)
+def test_every_renderer_renders_every_block(fmt: str, kind: type) -> None:
+    assert render(fmt, model.Paragraph(model.plain("avant")), EXAMPLES[kind])
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_every_renderer_knows_every_style_and_box_kind(fmt: str) -> None:
+    blocks: list[model.Block] = [model.Paragraph(model.plain(s), s) for s in model.PARAGRAPH_STYLES]
+    blocks += [model.Box(k, [model.Paragraph(model.plain(k))], k) for k in model.BOX_KINDS]
+    assert render(fmt, *blocks)
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_an_unknown_style_is_a_bug_not_a_silent_default(fmt: str) -> None:
+    with pytest.raises(ValueError):
+        render(fmt, model.Paragraph(model.plain("x"), "inventé"))
