@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from educpop.document import Block, Heading, walk_text
 from educpop.errors import BuildError
 from educpop.session.model import Activity, Grouping, Material, Per, QuestionTheme
 from educpop.session.values import format_minutes
@@ -37,6 +38,23 @@ class SubgroupSheet:
     activity: Activity
     group_label: str  # "A", "B", ...
     theme: QuestionTheme
+
+
+@dataclass(frozen=True)
+class ArpentagePart:
+    """One part of a text cut for an arpentage, and where it sits in the whole text."""
+
+    activity: Activity
+    number: int  # 1-based
+    of: int  # how many parts the text is cut into
+    first: int  # 1-based number of its first paragraph in the whole text
+    last: int
+    total: int  # paragraphs in the whole text
+    blocks: tuple[Block, ...]
+    #: title of the section the part starts in, when it starts in the middle of it
+    section: str
+    #: how many people read it: the copies to print
+    readers: int
 
 
 @dataclass(frozen=True)
@@ -88,6 +106,62 @@ class Plan:
                 sheets.append(SubgroupSheet(slot.activity, label, chosen[index % len(chosen)]))
         return sheets
 
+    @property
+    def facilitator_count(self) -> int:
+        """Return how many facilitators run the workshop (at least one)."""
+        return max(1, len(self.workshop.session.facilitators))
+
+    def subgroup_sizes(self) -> list[int]:
+        """Return how many people each sub-group holds, as even as possible, largest first."""
+        base, extra = divmod(self.participants, self.subgroup_count)
+        return [base + (1 if index < extra else 0) for index in range(self.subgroup_count)]
+
+    def reading_units(self, activity: Activity) -> list[int]:
+        """Return the size of each reading unit of an arpentage: a pair, a sub-group or one person.
+
+        In plenary, as alone, everyone reads a part of their own.
+        """
+        if activity.grouping is Grouping.PAIRS:
+            pairs, alone = divmod(self.participants, 2)
+            return [2] * pairs + [1] * alone
+        if activity.grouping is Grouping.SUBGROUPS:
+            return self.subgroup_sizes()
+        return [1] * self.participants
+
+    def arpentage_activities(self) -> list[Activity]:
+        """Return the activities of the agenda that cut a source text for an arpentage."""
+        return [
+            slot.activity for slot in self.slots
+            if slot.activity.method.strip().lower() == "arpentage" and slot.activity.source
+        ]
+
+    def arpentage_parts(self, activity: Activity) -> list[ArpentagePart]:
+        """Return the parts ``activity``'s text is cut into: one per reading unit, cut between paragraphs.
+
+        There are never more parts than paragraphs: reading units then share a part
+        (dealt in turn, so the first parts may have more readers).
+        """
+        blocks = self.workshop.texts.get(activity.source or "", [])
+        paragraphs = _paragraphs(blocks)
+        units = self.reading_units(activity)
+        count = min(len(units), len(paragraphs))
+        if count == 0:
+            return []
+        starts = _balanced_cuts([_length(p) for p in paragraphs], count)
+        parts = []
+        for number, (begin, end) in enumerate(zip(starts, [*starts[1:], len(paragraphs)]), start=1):
+            section = ""
+            if not isinstance(paragraphs[begin][0], Heading):
+                heading = next((b for p in reversed(paragraphs[:begin]) for b in reversed(p)
+                                if isinstance(b, Heading)), None)
+                section = " ".join("".join(run.text for run in heading.content).split()) if heading else ""
+            parts.append(ArpentagePart(
+                activity, number, count, begin + 1, end, len(paragraphs),
+                tuple(b for p in paragraphs[begin:end] for b in p), section,
+                sum(units[number - 1::count]),
+            ))
+        return parts
+
     def quantity(self, material: Material) -> int:
         """Return how many of ``material`` to bring for this group."""
         factor = {
@@ -104,6 +178,68 @@ class Plan:
         for material in [*session.materials, *(m for s in self.slots for m in s.activity.materials)]:
             totals[material.item] = totals.get(material.item, 0) + self.quantity(material)
         return list(totals.items())
+
+
+def _paragraphs(blocks: list[Block]) -> list[list[Block]]:
+    """Return ``blocks`` as paragraphs, each heading kept with the block that follows it."""
+    paragraphs: list[list[Block]] = []
+    pending: list[Block] = []
+    for block in blocks:
+        pending.append(block)
+        if not isinstance(block, Heading):
+            paragraphs.append(pending)
+            pending = []
+    if pending:  # headings at the very end: they belong to the last paragraph
+        if paragraphs:
+            paragraphs[-1] += pending
+        else:
+            paragraphs.append(pending)
+    return paragraphs
+
+
+def _length(paragraph: list[Block]) -> int:
+    return sum(len(text) for text in walk_text(paragraph))
+
+
+def _balanced_cuts(lengths: list[int], parts: int) -> list[int]:
+    """Return the first index of each of ``parts`` runs of ``lengths``, with sums as even as can be.
+
+    Least sum of squared run lengths, by dynamic programming; the best cut points
+    move forward as the run end does, which lets divide and conquer find them in
+    O(parts · n · log n) rather than O(parts · n²) for long texts.
+    """
+    n = len(lengths)
+    prefix = [0]
+    for length in lengths:
+        prefix.append(prefix[-1] + max(length, 1))
+    worst = float("inf")
+    previous: list[float] = [0.0] + [worst] * n
+    choices: list[list[int]] = []
+    for k in range(1, parts + 1):
+        current: list[float] = [worst] * (n + 1)
+        choice = [0] * (n + 1)
+
+        def solve(lo: int, hi: int, first: int, last: int) -> None:
+            if lo > hi:
+                return
+            mid = (lo + hi) // 2
+            best, best_at = worst, first
+            for i in range(first, min(mid - 1, last) + 1):
+                cost = previous[i] + (prefix[mid] - prefix[i]) ** 2
+                if cost < best:
+                    best, best_at = cost, i
+            current[mid], choice[mid] = best, best_at
+            solve(lo, mid - 1, first, best_at)
+            solve(mid + 1, hi, best_at, last)
+
+        solve(k, n - (parts - k), k - 1, n - 1)
+        choices.append(choice)
+        previous = current
+    starts, end = [], n
+    for choice in reversed(choices):
+        end = choice[end]
+        starts.append(end)
+    return starts[::-1]
 
 
 def _add_minutes(moment: time, minutes: int) -> time:

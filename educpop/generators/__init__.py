@@ -8,10 +8,23 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from dataclasses import dataclass
 from typing import ClassVar
 
 from educpop.document import Audience, Document, Meta
 from educpop.plan import Plan
+
+
+@dataclass(frozen=True)
+class PrintRun:
+    """Copies to print of a whole document, or of one part of it, as the print plan lists them."""
+
+    #: copies of each of the ``items`` parts
+    copies: int
+    #: which part ("" for the whole document), in the document's language
+    part: str = ""
+    #: how many different parts the run covers (parts 1 to 10: 10), each printed ``copies`` times
+    items: int = 1
 
 
 class Generator:
@@ -27,10 +40,22 @@ class Generator:
     audience: ClassVar[Audience]
     #: position in the pack (and in the combined PDF)
     order: ClassVar[int] = 50
+    #: how to print it: "booklet" (both sides, stapled), "sheets" (both sides, handed out
+    #: sheet by sheet) or "single" (one side only)
+    printing: ClassVar[str] = "booklet"
 
     def build(self, plan: Plan) -> Document:
         """Return the document for ``plan``."""
         raise NotImplementedError
+
+    def copies(self, plan: Plan) -> list[PrintRun]:
+        """Return what to print of this document for ``plan`` (nothing: it is not needed).
+
+        By default one copy per facilitator, or per participant for a participant document.
+        """
+        if self.audience is Audience.FACILITATOR:
+            return [PrintRun(plan.facilitator_count)]
+        return [PrintRun(plan.participants)]
 
     def new_document(self, plan: Plan) -> Document:
         """Return an empty document with this generator's metadata filled in."""

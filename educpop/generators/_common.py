@@ -1,8 +1,20 @@
-"""Pieces shared by several generators: the cover, the agenda table, question numbering."""
+"""Pieces shared by several generators: the cover, the agenda table, question numbering, source lines."""
 
 from __future__ import annotations
 
-from educpop.document import Cover, Table, plain
+from educpop.document import (
+    Block,
+    BulletList,
+    Cover,
+    Heading,
+    Inlines,
+    NumberedList,
+    Paragraph,
+    Quote,
+    Table,
+    Text,
+    plain,
+)
 from educpop.generators._words import PhraseBook
 from educpop.methods import get_method
 from educpop.plan import Plan
@@ -61,3 +73,19 @@ def numbered_questions(theme: QuestionTheme) -> list[tuple[int, Question]]:
     order = list(Level)
     ranked = sorted(theme.items, key=lambda question: order.index(question.level))
     return list(enumerate(ranked, start=1))
+
+
+def source_lines(blocks: list[Block]) -> list[Inlines]:
+    """Return the paragraphs of a Markdown text flattened for a line-numbered SourceText."""
+    lines: list[Inlines] = []
+    for block in blocks:
+        match block:
+            case Heading(content=content):
+                lines.append([Text(run.text, bold=True, italic=run.italic) for run in content])
+            case Paragraph(content=content) | Quote(content=content):
+                lines.append(content)
+            case BulletList(items=items):
+                lines += [[Text("• "), *item] for item in items]
+            case NumberedList(items=items, start=start):
+                lines += [[Text(f"{start + i}. "), *item] for i, item in enumerate(items)]
+    return lines

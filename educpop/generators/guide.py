@@ -106,6 +106,11 @@ class Guide(Generator):
         if activity.source:
             source = next(s for s in plan.workshop.session.sources if s.id == activity.source)
             blocks.append(Paragraph(plain(words.text_used(source.title))))
+        if activity in plan.arpentage_activities():
+            parts = plan.arpentage_parts(activity)
+            if parts:
+                readers = len(plan.reading_units(activity))
+                blocks.append(Paragraph(plain(words.arpentage_in_guide(len(parts), activity.grouping.value, readers))))
         if activity.instructions:
             blocks.append(Box(words.instructions(), _paragraphs(activity.instructions, "instruction"), "instruction"))
         if activity.steps:

@@ -7,14 +7,10 @@ from typing import ClassVar
 from educpop.document import (
     Audience,
     Block,
-    BulletList,
     Document,
     Heading,
-    Inlines,
-    NumberedList,
     PageBreak,
     Paragraph,
-    Quote,
     SourceText,
     Table,
     Text,
@@ -23,26 +19,10 @@ from educpop.document import (
     plain,
 )
 from educpop.generators import Generator
-from educpop.generators._common import agenda_table, cover
+from educpop.generators._common import agenda_table, cover, source_lines
 from educpop.generators._words import PhraseBook, phrases
 from educpop.plan import Plan
 from educpop.session.values import format_partial_date
-
-
-def _as_lines(blocks: list[Block]) -> list[Inlines]:
-    """Return the paragraphs of a Markdown text flattened for a line-numbered SourceText."""
-    lines: list[Inlines] = []
-    for block in blocks:
-        match block:
-            case Heading(content=content):
-                lines.append([Text(run.text, bold=True, italic=run.italic) for run in content])
-            case Paragraph(content=content) | Quote(content=content):
-                lines.append(content)
-            case BulletList(items=items):
-                lines += [[Text("• "), *item] for item in items]
-            case NumberedList(items=items, start=start):
-                lines += [[Text(f"{start + i}. "), *item] for i, item in enumerate(items)]
-    return lines
 
 
 class Handout(Generator):
@@ -68,7 +48,7 @@ class Handout(Generator):
                 document.add(Paragraph([Text(byline, italic=True)], "small"))
             document.add(
                 Paragraph(plain(words.line_numbers_note()), "small"),
-                SourceText(_as_lines(plan.workshop.texts[source.id])),
+                SourceText(source_lines(plan.workshop.texts[source.id])),
             )
         document.add(*self._references(plan, words))
         return document

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from educpop.document import AnswerLines, Audience, Block, Document, Heading, PageBreak, Paragraph, Text, plain
-from educpop.generators import Generator
+from educpop.generators import Generator, PrintRun
 from educpop.generators._common import numbered_questions
 from educpop.generators._words import phrases
 from educpop.plan import Plan, SubgroupSheet
@@ -22,6 +22,7 @@ class QuestionSheets(Generator):
     title: ClassVar[str] = "Fiches questions"
     audience: ClassVar[Audience] = Audience.PARTICIPANT
     order: ClassVar[int] = 30
+    printing: ClassVar[str] = "single"
 
     def build(self, plan: Plan) -> Document:
         """Return every sheet of ``plan``, each starting on a new page."""
@@ -31,6 +32,14 @@ class QuestionSheets(Generator):
                 document.add(PageBreak())
             document.add(*self._sheet(plan, sheet))
         return document
+
+    def copies(self, plan: Plan) -> list[PrintRun]:
+        """Return each sub-group's sheet once per member; a sheet for the whole group once per participant."""
+        words = phrases(plan.workshop.session.language)
+        sizes = dict(zip(plan.subgroup_labels(), plan.subgroup_sizes()))
+        return [PrintRun(sizes.get(sheet.group_label, plan.participants),
+                         words.questions_run(sheet.group_label, sheet.theme.title))
+                for sheet in plan.subgroup_sheets()]
 
     def _sheet(self, plan: Plan, sheet: SubgroupSheet) -> list[Block]:
         words = phrases(plan.workshop.session.language)

@@ -1,0 +1,61 @@
+"""The attendance sheet: who came, as organisations must keep it, with what the data are for."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from educpop.document import Audience, Document, Heading, Paragraph, Table, Text, plain
+from educpop.generators import Generator, PrintRun
+from educpop.generators._words import phrases
+from educpop.plan import Plan
+from educpop.session.values import format_clock
+
+#: blank rows beyond the expected group, for people who turn up unannounced
+SPARE_ROWS = 5
+
+
+class AttendanceSheet(Generator):
+    """One sheet passed round the room; it carries nothing meant for the facilitator alone."""
+
+    name: ClassVar[str] = "attendance"
+    file_stem: ClassVar[str] = "liste-presence"
+    title: ClassVar[str] = "Liste de présence"
+    audience: ClassVar[Audience] = Audience.PARTICIPANT
+    order: ClassVar[int] = 40
+    printing: ClassVar[str] = "single"
+
+    def rows(self, plan: Plan) -> int:
+        """Return how many numbered rows the sheet has: the largest expected group and a few more."""
+        return max(plan.workshop.session.group.max, plan.participants) + SPARE_ROWS
+
+    def build(self, plan: Plan) -> Document:
+        """Return the attendance sheet of ``plan``."""
+        session = plan.workshop.session
+        words = phrases(session.language)
+        document = self.new_document(plan)
+        # Label | value pairs two to a row: the table of names should fit on one page.
+        facts = [(words.attendance_date(), words.attendance_date_blank()),
+                 (words.schedule(), f"{format_clock(plan.start)} – {format_clock(plan.end)}")]
+        if session.organisation:
+            facts.append((words.organisation(), session.organisation))
+        if session.facilitators:
+            facts.append((words.facilitators(), ", ".join(session.facilitators)))
+        facts.append((words.venue(), session.venue or words.attendance_blank()))
+        cells = [cell for label, value in facts for cell in ([Text(label, bold=True)], plain(value))]
+        facts_rows = [cells[index:index + 4] for index in range(0, len(cells), 4)]
+        header = [words.attendance_number(), words.attendance_name(), words.attendance_org(),
+                  words.attendance_contact(), words.attendance_signature()]
+        document.add(
+            Heading(1, plain(words.attendance())),
+            Paragraph([Text(session.title, bold=True)], "lead"),
+            Table(header=[], rows=facts_rows, widths=[1.7, 2.5, 1.4, 2.3]),
+            Table(header=[[Text(cell, bold=True)] for cell in header],
+                  rows=[[plain(str(number)), [], [], [], []] for number in range(1, self.rows(plan) + 1)],
+                  widths=[0.75, 3, 2.5, 2.7, 1.9]),
+            Paragraph(plain(words.attendance_consent(session.organisation)), "small"),
+        )
+        return document
+
+    def copies(self, plan: Plan) -> list[PrintRun]:
+        """Return one copy: the sheet goes round the room."""
+        return [PrintRun(1)]

@@ -1,0 +1,62 @@
+"""The evaluation form: the workshop and its objectives rated on a scale, then a few words."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from educpop.document import AnswerLines, Audience, Block, Document, Heading, Inlines, Paragraph, Table, Text, plain
+from educpop.generators import Generator
+from educpop.generators._words import PhraseBook, phrases
+from educpop.plan import Plan
+
+#: statements every workshop is rated on (macro keys of ``evaluation_statement``)
+STATEMENTS = ("content", "methods", "facilitation", "atmosphere", "usefulness")
+#: open questions (macro keys of ``evaluation_open``) and the ruled lines under each
+OPEN = (("kept", 4), ("missing", 3), ("suggestion", 3))
+#: steps of the scale, from "not at all" to "completely"; no middle step, to make people choose
+LEVELS = 4
+
+
+class EvaluationForm(Generator):
+    """Anonymous: no name is asked, and nothing from the guide shows."""
+
+    name: ClassVar[str] = "evaluation"
+    file_stem: ClassVar[str] = "fiche-evaluation"
+    title: ClassVar[str] = "Fiche d'évaluation"
+    audience: ClassVar[Audience] = Audience.PARTICIPANT
+    order: ClassVar[int] = 45
+    printing: ClassVar[str] = "sheets"
+
+    def build(self, plan: Plan) -> Document:
+        """Return the evaluation form of ``plan``."""
+        session = plan.workshop.session
+        words = phrases(session.language)
+        document = self.new_document(plan)
+        document.add(
+            Heading(1, plain(words.evaluation())),
+            Paragraph([Text(session.title, bold=True)], "lead"),
+            Paragraph(plain(words.evaluation_intro()), "small"),
+            Heading(2, plain(words.evaluation_workshop())),
+            _scale(words, [], [plain(words.evaluation_statement(key)) for key in STATEMENTS]),
+        )
+        if session.objectives:
+            document.add(
+                Heading(2, plain(words.evaluation_objectives())),
+                Paragraph(plain(words.evaluation_objectives_note()), "small"),
+                _scale(words, [], [plain(words.evaluation_objective(o.rstrip(". "))) for o in session.objectives]),
+            )
+        document.add(Heading(2, plain(words.evaluation_words())))
+        questions = [(words.evaluation_open(key), lines) for key, lines in OPEN]
+        questions += [(question, 3) for question in session.evaluation]
+        for question, lines in questions:
+            document.add(Paragraph([Text(question, bold=True)]), AnswerLines(lines))
+        document.add(Paragraph([Text(words.evaluation_thanks(), italic=True)], "small"))
+        return document
+
+
+def _scale(words: PhraseBook, corner: Inlines, statements: list[Inlines]) -> Block:
+    """Return a table with one statement per row and a box to tick under each step of the scale."""
+    header = [corner, *([Text(words.evaluation_level(i), bold=True)] for i in range(LEVELS))]
+    box = words.evaluation_box()
+    return Table(header=header, rows=[[s, *(plain(box) for _ in range(LEVELS))] for s in statements],
+                 widths=[5.2, *[1.2] * LEVELS])
