@@ -12,7 +12,6 @@ import io
 import os
 import time
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import BinaryIO
 
 import docx
@@ -47,14 +46,15 @@ PAGE_SIZES = {"A4": (21.0, 29.7, 2.0), "A5": (14.8, 21.0, 1.5)}
 LINE_NUMBER_DISTANCE = 227
 
 
-def render(document: Document, stream: BinaryIO, theme: Theme, reference: Path | None = None) -> None:
-    """Write ``document`` as DOCX to ``stream``; styles come from ``reference`` (a .docx) when given.
+def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
+    """Write ``document`` as DOCX to ``stream``; styles come from ``theme.reference_docx`` when set.
 
     The reference's styles, headers and settings are kept, its body is dropped;
     page size and margins always come from ``theme``. Nothing is written to
     ``stream`` unless the whole document could be built. Set SOURCE_DATE_EPOCH
     for byte-identical output.
     """
+    reference = theme.reference_docx
     if reference is not None:
         try:
             doc = docx.Document(str(reference))

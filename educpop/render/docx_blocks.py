@@ -119,6 +119,26 @@ def _last_paragraph(container: Container) -> DocxParagraph | None:
     return None
 
 
+def _all_bold(content: Inlines) -> bool:
+    """Return whether every printed run of ``content`` is bold (a heading written as a paragraph)."""
+    runs = [run for run in content if run.text.strip()]
+    return bool(runs) and all(run.bold for run in runs)
+
+
+def _heading_furniture(block: Paragraph) -> bool:
+    """Return whether ``block``, right after a heading, belongs to it (as in the PDF renderer)."""
+    return block.style in ("small", "lead") or _all_bold(block.content)
+
+
+def _keeps_with_next(paragraph: DocxParagraph) -> bool:
+    """Return whether ``paragraph`` is kept with the next one, directly or by its style."""
+    own = paragraph.paragraph_format.keep_with_next
+    if own is not None:
+        return own
+    style = paragraph.style
+    return bool(style is not None and style.paragraph_format.keep_with_next)
+
+
 @render_block.register
 def _(block: Heading, ctx: Context, container: Container) -> None:
     if block.level not in (1, 2, 3):
@@ -131,7 +151,11 @@ def _(block: Paragraph, ctx: Context, container: Container) -> None:
     if block.style not in PARAGRAPH_STYLE:
         raise ValueError(f"unknown paragraph style {block.style!r}")
     style = ctx.body_style if block.style == "body" else PARAGRAPH_STYLE[block.style]
-    _inlines(_add(ctx, container, style), block.content)
+    previous = _last_paragraph(container)
+    paragraph = _inlines(_add(ctx, container, style), block.content)
+    # The time line or small print under a heading stays with what follows, like the heading.
+    if previous is not None and _keeps_with_next(previous) and _heading_furniture(block):
+        paragraph.paragraph_format.keep_with_next = True
 
 
 @render_block.register
@@ -284,7 +308,9 @@ def _(block: SourceText, ctx: Context, container: Container) -> None:
     # At top level the caller has opened a line-numbered section; in a box there is
     # no section to number, so the text is printed plain.
     for paragraph in block.paragraphs:
-        _inlines(_add(ctx, container, "Texte source"), paragraph)
+        written = _inlines(_add(ctx, container, "Texte source"), paragraph)
+        if _all_bold(paragraph):
+            written.paragraph_format.keep_with_next = True  # a heading of the text
 
 
 def _picture(ctx: Context, paragraph: DocxParagraph, path: Path, width_cm: float) -> None:

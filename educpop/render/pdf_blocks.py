@@ -8,7 +8,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     ListFlowable,
@@ -46,6 +45,8 @@ from educpop.render.pdf_flowables import (
     HeadingParagraph,
     LineCounter,
     NumberedParagraph,
+    BoxTable,
+    KeepWithNext,
     RuledLines,
     RowTable,
     RuledParagraph,
@@ -59,6 +60,32 @@ from educpop.theme import Theme
 
 #: padding inside boxes and table cells, in points
 PAD = 6
+
+
+def _all_bold(content: Inlines) -> bool:
+    """Return whether every printed run of ``content`` is bold (a heading written as a paragraph)."""
+    runs = [run for run in content if run.text.strip()]
+    return bool(runs) and all(run.bold for run in runs)
+
+
+def keep_with_next(held: list[Flowable], following: Flowable) -> Flowable:
+    """Return ``held`` (a heading and its furniture) kept with the start of ``following``.
+
+    Built here rather than by reportlab's keepWithNext, which never groups a
+    heading with a list (a container) and keeps it with all of a long table.
+    """
+    for flowable in held:
+        flowable.keepWithNext = 0  # grouped already: the doc template must not group them again
+    return KeepWithNext([*held, following])
+
+
+def heading_furniture(block: Block) -> bool:
+    """Return whether ``block``, right after a heading, belongs to it and must stay with what follows.
+
+    The time and grouping line under an activity's title, a byline, a short
+    note in small print: a paragraph in the small or lead style, or all in bold.
+    """
+    return isinstance(block, Paragraph) and (block.style in ("small", "lead") or _all_bold(block.content))
 
 
 class Builder:
@@ -82,24 +109,37 @@ class Builder:
         at the end, after a cover or after another break never prints a blank page.
         """
         out: list[Flowable] = []
+        #: a heading and the short paragraphs under it, waiting to be kept with what follows
+        held: list[Flowable] = []
         started = pending_break = after_cover = False
         for block in blocks:
             match block:
                 case PageBreak():
                     pending_break = started
                 case Cover():
+                    out += held
+                    held = []
                     if started:
                         out += [NextPageTemplate(COVER), RLPageBreak()]
                     out += self.cover(block, width)
                     started = pending_break = after_cover = True
                 case _:
                     if pending_break:
+                        out += held
+                        held = []
                         out += [NextPageTemplate(BODY)] if after_cover else []
                         out.append(RLPageBreak())
-                    out += self.flowables(block, width)
+                    flowables = self.flowables(block, width)
                     started = True
                     pending_break = after_cover = False
-        return out
+                    if isinstance(block, Heading) or held and heading_furniture(block):
+                        held += flowables
+                    elif held and flowables:
+                        out += [keep_with_next(held, flowables[0]), *flowables[1:]]
+                        held = []
+                    else:
+                        out += flowables
+        return out + held
 
     def flowables(self, block: Block, width: float) -> list[Flowable]:
         """Return the flowables of one block laid out ``width`` points wide."""
@@ -255,7 +295,7 @@ class Builder:
             style.append(("BOX", (0, 0), (-1, -1), 1, look.border))
         # Cut inside a block rather than between blocks, so the part on the first page
         # fills it; never leave less than two lines on either side.
-        table = RLTable(
+        table = BoxTable(
             rows,
             colWidths=[width],
             splitByRow=0,
@@ -265,10 +305,11 @@ class Builder:
         )
         table.spaceBefore = s.base_size * 0.4
         table.spaceAfter = s.base_size * 1.0
-        if not block.title:
-            return [table]
-        # splitInRow may cut right after the title: start on a new page unless a few lines fit.
-        return [CondPageBreak(s.base_size * LEADING * 5), table]
+        if block.title:
+            # splitInRow may cut right after the title: start on a new page unless a few lines fit.
+            # (Not a CondPageBreak: that would stop a heading before the box from keeping with it.)
+            table.min_first = s.base_size * LEADING * 5
+        return [table]
 
     def timeline(self, events: list[TimelineEvent], width: float) -> list[Flowable]:
         """Return a two-column chronology: the date in bold left of a rule, the event right."""
@@ -305,6 +346,8 @@ class Builder:
         out: list[Flowable] = []
         for content in block.paragraphs:
             paragraph = NumberedParagraph(markup(content), self.styles.source)
+            if _all_bold(content):
+                paragraph.keepWithNext = 1  # a heading of the text: never last on a page
             paragraph.counter = counter
             paragraph.number_font = self.styles.fonts.regular
             paragraph.number_size = max(self.styles.base_size * 0.7, 7)

@@ -9,7 +9,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus import Paragraph as RLParagraph
 
 from educpop.document import Inlines
@@ -212,3 +214,56 @@ class RowTable(Table):
             part.splitInRow = 0
             part.fresh_height = self.fresh_height
         return parts
+
+
+class BoxTable(Table):
+    """The table of a framed box: it starts on the next page rather than with less than ``min_first`` points."""
+
+    #: least free height in which the box may begin (its title and a few lines)
+    min_first: float = 0.0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if availHeight < self.min_first:
+            return []
+        return super().split(availWidth, availHeight)
+
+
+class KeepWithNext(KeepTogether):
+    """Headings kept with the *start* of what follows them (the doc template's keepTogetherClass).
+
+    reportlab's KeepTogether moves a heading and the whole next flowable to the
+    next page as soon as they do not fit together, leaving most of a page blank
+    before a long table or text. Here the group stays on the page when the
+    headings and a first piece of the next flowable fit (a piece the next
+    flowable agrees to split off: two lines of a paragraph, the header and a row
+    of a table), and moves to the next page otherwise, so that a heading never
+    ends a page.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        content = list(self._content)
+        if len(content) < 2:
+            return super().split(aW, aH)
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        if self._H <= aH or (frame is not None and getattr(frame, "_atTop", False)):
+            return content
+        *lead, last = content
+        _width, lead_height = _listWrapOn(lead, aW, self.canv)
+        room = aH - lead_height - last.getSpaceBefore()
+        if room > 0 and _starts_in(last, self.canv, aW, room):
+            return content
+        return [self.FrameBreak(), *content]
+
+
+def _starts_in(flowable: Flowable, canv: Canvas, width: float, room: float) -> bool:
+    """Return whether ``flowable``, or a first piece of it that it agrees to split off, fits in ``room``."""
+    _w, height = flowable.wrapOn(canv, width, room)
+    if height <= room:
+        return True
+    parts = flowable.splitOn(canv, width, room)
+    if len(parts) < 2 or isinstance(parts[0], ActionFlowable):
+        return False
+    _w, first = parts[0].wrapOn(canv, width, room)
+    return 0 < first <= room

@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from educpop.render.pdf_flowables import HeadingParagraph
+from educpop.render.pdf_flowables import HeadingParagraph, KeepWithNext
 
 PAGE_SIZES = {"A4": A4, "A5": A5}
 #: template names
@@ -113,6 +113,7 @@ class EducpopDocTemplate(BaseDocTemplate):
             rightMargin=look.margin,
             topMargin=look.margin,
             bottomMargin=look.margin + 0.4 * cm,
+            keepTogetherClass=KeepWithNext,
             **kwargs,
         )
         self.look = look

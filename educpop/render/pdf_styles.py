@@ -56,15 +56,39 @@ class Styles:
     boxes: dict[str, BoxLook]
 
 
+Hyphenator = Callable[[str], Iterator[tuple[str, str]]]
+
+#: shortest word a heading may be hyphenated in: only words too long for a line are cut
+HEADING_HYPHENATION_MIN = 20
+
+
 @lru_cache(maxsize=16)
-def _hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | None:
-    """Return pyphen's splitter for ``language``, or None when pyphen has no dictionary."""
+def _hyphenator(language: str, shortest: int = 0) -> Hyphenator | None:
+    """Return a splitter for reportlab's ``hyphenationLang``, or None when pyphen has no dictionary.
+
+    It yields pyphen's break points (at least 2 letters before, 3 after), longest
+    head first, for words of at least ``shortest`` letters, and never right after
+    a hyphen already in the word. reportlab draws U+002D at each break it takes
+    (it cannot draw U+00AD: ``_SHYStr`` strips soft hyphens and breaks them with
+    "-" too), and pdftotext joins every line ending in "-" with the next one,
+    dropping the "-"; so a line may end in "-" only where the renderer put it,
+    or "Saint-" + "Pétersbourg" would be read back as "SaintPétersbourg".
+    """
     if not language:
         return None
     try:
-        return pyphen.Pyphen(lang=language).iterate
+        dictionary = pyphen.Pyphen(lang=language, left=2, right=3)
     except KeyError:
         return None
+
+    def split(word: str) -> Iterator[tuple[str, str]]:
+        if len(word) < shortest:
+            return
+        for head, tail in dictionary.iterate(word):
+            if not head.endswith(("-", "\u00ad")):
+                yield head, tail
+
+    return split
 
 
 def make_styles(theme: Theme, language: str) -> Styles:
@@ -74,6 +98,8 @@ def make_styles(theme: Theme, language: str) -> Styles:
     primary = colors.HexColor(theme.primary_colour)
     accent = colors.HexColor(theme.accent_colour)
     hyphenate = _hyphenator(language)
+    # Titles are not hyphenated, except a word too long for any line (else cut anywhere, unmarked).
+    hyphenate_long = _hyphenator(language, HEADING_HYPHENATION_MIN)
 
     body = ParagraphStyle(
         "body",
@@ -115,7 +141,7 @@ def make_styles(theme: Theme, language: str) -> Styles:
             spaceBefore=size * before,
             spaceAfter=size * 0.5,
             keepWithNext=1,
-            hyphenationLang="",
+            hyphenationLang=hyphenate_long or "",
         )
         for level, scale, before in ((1, 1.8, 1.2), (2, 1.4, 1.1), (3, 1.15, 0.9))
     }
@@ -139,16 +165,16 @@ def make_styles(theme: Theme, language: str) -> Styles:
     source = ParagraphStyle("source", parent=body, spaceAfter=size * 0.5)
     cover_title = ParagraphStyle(
         "cover_title", parent=body, fontName=fonts.bold, fontSize=size * 2.6, leading=size * 3.1,
-        textColor=primary, spaceAfter=size, hyphenationLang="",
+        textColor=primary, spaceAfter=size, hyphenationLang=hyphenate_long or "",
     )
     cover_subtitle = ParagraphStyle(
         "cover_subtitle", parent=body, fontSize=size * 1.45, leading=size * 1.9, textColor=TEXT,
-        spaceAfter=size * 2, hyphenationLang="",
+        spaceAfter=size * 2, hyphenationLang=hyphenate_long or "",
     )
     cover_line = ParagraphStyle("cover_line", parent=body, textColor=MUTED, spaceAfter=size * 0.3)
     cover_kicker = ParagraphStyle(
         "cover_kicker", parent=body, fontName=fonts.bold, fontSize=size * 1.3, leading=size * 1.7,
-        textColor=primary, spaceAfter=size * 0.8, hyphenationLang="",
+        textColor=primary, spaceAfter=size * 0.8, hyphenationLang=hyphenate_long or "",
     )
 
     boxes = {

@@ -1,0 +1,147 @@
+"""Characters a font cannot print, found in a document before it is rendered.
+
+A PDF built with a font that lacks a character prints an empty box (or
+nothing) in its place, and nobody sees it before the morning of the workshop.
+:func:`missing_glyphs` lists each such character once per document, with the
+face it would be printed in and a little of the text around it, so that
+``educpop build`` can warn about it (the DOCX is not affected as much: Word
+and LibreOffice fall back to another font).
+
+Coverage is read from each face's character-to-glyph map (reportlab's
+``TTFontFile.charToGlyph``, already a dependency), once per font file.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
+
+from educpop.document import (
+    Block, Box, BulletList, Checklist, Cover, Document, Heading, Inlines, NumberedList,
+    Paragraph, Quote, SourceText, Table, Timeline,
+)
+from educpop.errors import BuildError
+from educpop.theme import FontFamily
+
+#: characters of each side of the missing one shown in a warning
+CONTEXT = 20
+
+#: Unicode categories never drawn as glyphs: controls, format characters
+#: (soft hyphen, joiners), line and paragraph separators.
+_NOT_DRAWN = {"Cc", "Cf", "Zl", "Zp"}
+
+
+@dataclass(frozen=True)
+class MissingGlyph:
+    """One character of a document that its face cannot print."""
+
+    #: the document, as its file is named (e.g. "dossier-participant")
+    document: str
+    #: the family's display name, e.g. "DejaVu Sans"
+    font: str
+    char: str
+    #: the text around the first occurrence, on one line
+    context: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.document} : caractère absent de la police {self.font} : "
+            f"« {self.char} » (U+{ord(self.char):04X}) dans « {self.context} »"
+        )
+
+
+@lru_cache(maxsize=None)
+def coverage(path: Path) -> frozenset[int]:
+    """Return the code points that the TrueType file at ``path`` maps to a glyph."""
+    try:
+        return frozenset(TTFontFile(str(path)).charToGlyph)
+    except (OSError, TTFError) as error:
+        raise BuildError(f"police illisible : {path} ({error})") from error
+
+
+def _face(family: FontFamily, bold: bool, italic: bool) -> Path:
+    """Return the file of the face of ``family`` that prints bold/italic text."""
+    if bold and italic:
+        return family.bold_italic
+    if bold:
+        return family.bold
+    return family.italic if italic else family.regular
+
+
+def _runs(blocks: list[Block]) -> Iterator[tuple[str, bool, bool]]:
+    """Yield (text, bold, italic) for every string of ``blocks``, in the face renderers print it in.
+
+    Headings, box titles, dates and cover titles are bold and quotations italic
+    whatever their runs say, as in the PDF renderer.
+    """
+
+    def inl(content: Inlines, bold: bool = False, italic: bool = False) -> Iterator[tuple[str, bool, bool]]:
+        for run in content:
+            yield run.text, run.bold or bold, run.italic or italic
+
+    for block in blocks:
+        match block:
+            case Heading(content=c):
+                yield from inl(c, bold=True)
+            case Paragraph(content=c):
+                yield from inl(c)
+            case Quote(content=c, attribution=who):
+                yield from inl(c, italic=True)
+                yield who, False, False
+            case BulletList(items=items) | NumberedList(items=items) | Checklist(items=items):
+                for item in items:
+                    yield from inl(item)
+            case Table(header=header, rows=rows):
+                for cell in header:
+                    yield from inl(cell, bold=True)
+                for row in rows:
+                    for cell in row:
+                        yield from inl(cell)
+            case Box(title=title, blocks=inner):
+                yield title, True, False
+                yield from _runs(inner)
+            case Timeline(events=events):
+                for event in events:
+                    yield event.when, True, False
+                    yield from inl(event.content)
+            case SourceText(paragraphs=paragraphs):
+                for paragraph in paragraphs:
+                    yield from inl(paragraph)
+            case Cover(title=title, subtitle=subtitle, lines=lines, kicker=kicker):
+                yield kicker, True, False
+                yield title, True, False
+                yield subtitle, False, False
+                for line in lines:
+                    yield line, False, False
+
+
+def _context(text: str, index: int) -> str:
+    """Return the text around ``text[index]`` on one line, with … where it was cut."""
+    start, end = max(0, index - CONTEXT), min(len(text), index + CONTEXT + 1)
+    piece = " ".join(text[start:end].split())
+    return ("…" if start > 0 else "") + piece + ("…" if end < len(text) else "")
+
+
+def missing_glyphs(document: Document, family: FontFamily, name: str = "") -> list[MissingGlyph]:
+    """Return every character of ``document`` that ``family`` cannot print, once each, in reading order.
+
+    ``name`` names the document in the result (its meta title when empty). The
+    footer's session title is checked too. Spaces, controls and format
+    characters (soft hyphen, joiners) are not printed as glyphs and never listed.
+    """
+    found: dict[str, MissingGlyph] = {}
+    strings = [(document.meta.session_title, False, False), *_runs(document.blocks)]
+    for text, bold, italic in strings:
+        covered = coverage(_face(family, bold, italic))
+        for index, char in enumerate(text):
+            if char in found or ord(char) in covered or char.isspace():
+                continue
+            if unicodedata.category(char) in _NOT_DRAWN:
+                continue
+            found[char] = MissingGlyph(name or document.meta.title, family.name, char, _context(text, index))
+    return list(found.values())

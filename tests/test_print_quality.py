@@ -1,0 +1,396 @@
+"""Print quality, proved with the real readers: poppler (pdffonts, pdftotext), qpdf, LibreOffice.
+
+Two packs are read: the sample workshop and ``tests/stress`` (an 80-letter word
+in a title, a table cell and a paragraph, a 60-row glossary, a paragraph longer
+than a page, every case of French punctuation, Cyrillic, many short sections).
+The tools are installed by ``.ci/run``: a missing tool fails, it never skips.
+
+What pdftotext gives back, by design:
+- No-break spaces come back as ordinary spaces (U+0020). reportlab breaks lines
+  at U+202F, so the PDF renderer prints U+00A0 instead (see escape_text), and
+  reportlab writes U+00A0 with the space's code (ttfonts.py: "map nbsp into
+  space"), so no extractor can tell it from a space. Every other character,
+  « » œ ’ … · and Cyrillic included, comes back exactly.
+- Hyphenation draws U+002D (reportlab cannot draw a soft hyphen: it strips
+  U+00AD from words and breaks them with "-" too). pdftotext's default mode
+  joins a line ending in "-" with the next one and drops the "-", so words come
+  back whole, provided a line never ends at a hyphen of the text itself: the
+  renderer never breaks there. ``pdftotext -raw`` keeps "démocra-" + "tique":
+  every such break must be one of pyphen's break points.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyphen
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, SAMPLE
+from educpop.cli import main
+from educpop.document import SourceText, walk_text
+from educpop.glyphs import missing_glyphs
+from educpop.pack import make_documents
+from educpop.plan import Options, make_plan
+from educpop.session.load import load_workshop
+from educpop.theme import default_theme
+
+STRESS = ROOT / "tests" / "stress"
+#: the 80+ letter word of the stress session
+LONG_WORD = "anticonstitutionnellementextraordinairementinternationalistementrévolutionnairementdémocratiquement"
+#: A4 in points, and the PDF renderer's frame (educpop/render/pdf.py, pdf_page.py): 2 cm margins, 0.4 cm more below
+PAGE_W, PAGE_H = 595.28, 841.89
+MARGIN = 56.69
+FRAME_BOTTOM = MARGIN + 11.34
+#: LibreOffice may lay a DOCX out on this many more or fewer pages than our PDF
+PAGE_COUNT_TOLERANCE = 0.25
+LIBREOFFICE_TIMEOUT = 300
+HYPHENATOR = pyphen.Pyphen(lang="fr")
+
+
+def tool(name: str, package: str) -> str:
+    """Return the path of command ``name``; fail (never skip) when it is missing."""
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} introuvable : installez {package} (.ci/run le fait avant les tests)", pytrace=False)
+    return found
+
+
+def run(*command: str) -> str:
+    """Return the standard output of ``command``, failing the test with its error output if it fails."""
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, f"{' '.join(command)} : {done.stderr}"
+    return done.stdout
+
+
+def pdftotext(path: Path, *options: str) -> str:
+    """Return the text of ``path`` read by pdftotext with ``options``."""
+    return run(tool("pdftotext", "poppler-utils"), "-enc", "UTF-8", *options, str(path), "-")
+
+
+@pytest.fixture(scope="module")
+def stress_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the folder of the stress session's pack, built through the CLI (no LayoutError)."""
+    out = tmp_path_factory.mktemp("stress")
+    assert main(["build", str(STRESS), "-o", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module", params=["sample", "stress"])
+def pack(request: pytest.FixtureRequest) -> Path:
+    """Return each pack in turn."""
+    return request.getfixturevalue("sample_pack" if request.param == "sample" else "stress_pack")
+
+
+def documents(folder: Path) -> list[str]:
+    """Return the stems of the documents of a pack (those written in both formats)."""
+    return sorted(p.stem for p in folder.glob("*.docx") if (folder / f"{p.stem}.pdf").exists())
+
+
+def stress_documents() -> dict[str, object]:
+    """Return the typeset documents of the stress session, by kind."""
+    plan = make_plan(load_workshop(STRESS), Options())
+    return {d.meta.kind: d for d in make_documents(plan, ["guide", "handout", "questions"])}
+
+
+# -- fonts and file structure ----------------------------------------------------------------
+
+
+def test_every_font_is_embedded_subset_and_of_the_theme_family(pack: Path) -> None:
+    pdffonts = tool("pdffonts", "poppler-utils")
+    family = default_theme().font.name.replace(" ", "")
+    for stem in documents(pack):
+        lines = run(pdffonts, str(pack / f"{stem}.pdf")).splitlines()[2:]
+        assert lines, stem
+        for line in lines:
+            name, *_rest = line.split()
+            emb, sub, uni = line.split()[-5:-2]
+            assert (emb, sub, uni) == ("yes", "yes", "yes"), (stem, line)
+            assert re.fullmatch(rf"[A-Z]{{6}}\+{family}(-\w+)?", name), (stem, name)
+
+
+def test_qpdf_finds_no_error(pack: Path) -> None:
+    qpdf = tool("qpdf", "qpdf")
+    for pdf in sorted(pack.glob("*.pdf")):
+        done = subprocess.run([qpdf, "--check", str(pdf)], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, (pdf.name, done.stdout, done.stderr)
+        assert "No syntax or stream encoding errors found" in done.stdout, pdf.name
+
+
+# -- extraction ---------------------------------------------------------------------------
+
+
+def frame_text(path: Path) -> list[str]:
+    """Return the text inside the frame of each page: no footer, no line numbers in the margin."""
+    pages = len(PdfReader(path).pages)
+    crop = ["-x", str(int(MARGIN - 3)), "-y", "0", "-W", str(int(PAGE_W - 2 * MARGIN + 6)),
+            "-H", str(int(PAGE_H - FRAME_BOTTOM + 3))]
+    return [pdftotext(path, "-f", str(n), "-l", str(n), *crop) for n in range(1, pages + 1)]
+
+
+def renderer_hyphen(head: str, tail: str) -> bool:
+    """Return whether "head-" + "tail" is a break the renderer made: one of pyphen's break points."""
+    left = re.search(r"[^\W\d_]+$", head)
+    right = re.match(r"[^\W\d_]+", tail)
+    if not left or not right:
+        return False
+    word = left.group() + right.group()
+    return len(left.group()) in HYPHENATOR.positions(word)
+
+
+def joined(pages: list[str]) -> str:
+    """Return the pages as one line of text: a renderer's hyphen across a page is removed, lines joined."""
+    text = ""
+    for page in pages:
+        page = page.strip("\f\n ")
+        if text.endswith("-") and renderer_hyphen(text[:-1], page):
+            text = text[:-1] + page
+        else:
+            text = f"{text} {page}" if text else page
+    return re.sub(r"[ \n]+", " ", text)
+
+
+def expected(paragraph_runs: list[object]) -> str:
+    """Return a typeset paragraph as pdftotext reads it back: no-break spaces are spaces."""
+    text = "".join(run.text for run in paragraph_runs)  # type: ignore[attr-defined]
+    return re.sub(r"[ \n\u00a0\u202f]+", " ", text).strip()
+
+
+def test_pdftotext_gives_back_every_paragraph_of_the_stress_text_exactly(stress_pack: Path) -> None:
+    text = joined(frame_text(stress_pack / "dossier-participant.pdf"))
+    handout = stress_documents()["handout"]
+    sources = [b for b in handout.blocks if isinstance(b, SourceText)]  # type: ignore[attr-defined]
+    paragraphs = [expected(p) for source in sources for p in source.paragraphs]
+    assert len(paragraphs) >= 20 and max(len(p) for p in paragraphs) > 5000
+    for paragraph in paragraphs:
+        assert paragraph in text, paragraph[:80]
+
+
+@pytest.mark.parametrize("fragment", [
+    "« Parce que ! » répond l’autre… Vraiment ?!",
+    "« Pourquoi ? » demande l’une d’elles",
+    "l’œuvre commune, c’est l’affaire de tous",
+    "Les député·e·s et les travailleur.se.s ont voté ; la séance reprend à 18 h 30.",
+    "de 38 387 à 1 000 000 € : soit 7,5 M de plus, ou 10 % de hausse",
+    "(Петроградский совет рабочих и солдатских депутатов)",
+    "« Вся власть Советам ! »",
+    "les officiers efficaces et l’affluence des réfugiés",
+    "https://example.org/atelier?page=2 ou écrire à equipe@example.org ; merci.",
+    f"le plus long de l’atelier : {LONG_WORD}.",
+])
+def test_pdftotext_gives_back_french_typography_exactly(stress_pack: Path, fragment: str) -> None:
+    # No-break spaces come back as spaces (see the module docstring); the rest is exact.
+    text = joined(frame_text(stress_pack / "dossier-participant.pdf"))
+    assert fragment in text
+
+
+def test_no_ligature_or_soft_hyphen_reaches_the_text(pack: Path) -> None:
+    for stem in documents(pack):
+        text = pdftotext(pack / f"{stem}.pdf")
+        assert not re.search("[\ufb00-\ufb06\u00ad\ufffd]", text), stem
+
+
+def test_every_hyphen_at_a_line_end_is_a_pyphen_break(stress_pack: Path) -> None:
+    breaks = 0
+    for stem in documents(stress_pack):
+        raw = pdftotext(stress_pack / f"{stem}.pdf", "-raw").replace("\f", "")
+        for head, tail in re.findall(r"(\S*)-\n(\S*)", raw):
+            assert renderer_hyphen(head, tail), (stem, f"{head}-⏎{tail}")
+            breaks += 1
+    assert breaks >= 10  # hyphenation is on
+
+
+def test_a_hyphen_of_the_text_never_ends_a_line() -> None:
+    from educpop.render.pdf_styles import _hyphenator
+
+    split = _hyphenator("fr")
+    assert split is not None
+    assert all(not head.endswith("-") for head, _tail in split("Saint-Pétersbourg"))
+    assert ("démocra", "tique") in list(split("démocratique"))
+
+
+def test_the_long_word_comes_back_whole_from_title_cell_and_paragraph(stress_pack: Path) -> None:
+    handout = pdftotext(stress_pack / "dossier-participant.pdf")
+    guide = pdftotext(stress_pack / "guide-animation.pdf")
+    assert f"Le mot {LONG_WORD}" in " ".join(handout.split())  # a heading of the text
+    assert f"Lecture du mot {LONG_WORD}" in " ".join(guide.split())  # an activity title
+    assert f"en page : {LONG_WORD}, puis" in " ".join(handout.split())  # a glossary cell
+
+
+# -- layout -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Word:
+    page: int
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def words(path: Path) -> Iterator[Word]:
+    """Yield every word pdftotext finds in ``path`` with its box (points from the top left)."""
+    page = 0
+    pattern = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+    for line in pdftotext(path, "-bbox").splitlines():
+        if "<page " in line:
+            page += 1
+        elif match := pattern.search(line):
+            x0, y0, x1, y1 = (float(v) for v in match.groups()[:4])
+            yield Word(page, match.group(5), x0, y0, x1, y1)
+
+
+def test_no_text_leaves_the_frame(pack: Path) -> None:
+    for stem in documents(pack):
+        found = list(words(pack / f"{stem}.pdf"))
+        assert found, stem
+        footers = {w.page for w in found if w.text == "page"}
+        for word in found:
+            where = (stem, word)
+            assert word.x1 <= PAGE_W - MARGIN + 1, where
+            if word.x0 < MARGIN - 1:  # only line numbers stand in the left margin
+                assert word.text.isdigit() and word.x0 >= MARGIN / 2, where
+            if word.page in footers:  # body pages: nothing above the frame
+                assert word.y0 >= MARGIN - 1, where
+            assert word.y1 <= PAGE_H - MARGIN * 0.3, where  # footer included
+
+
+def test_the_glossary_header_is_repeated_on_every_page_it_spans(stress_pack: Path) -> None:
+    found = list(words(stress_pack / "dossier-participant.pdf"))
+    rows = {w.page for w in found if w.text == "Définition" and any(
+        v.page == w.page and v.text == "numéro" for v in found)}
+    headers = [w.page for w in found if w.text == "d’origine"]
+    assert len(rows) >= 3
+    assert sorted(headers) == sorted(rows)  # once per page, on every page of the table
+
+
+def test_source_text_lines_are_numbered_every_five_across_pages(stress_pack: Path) -> None:
+    numbers = [int(w.text) for w in words(stress_pack / "dossier-participant.pdf")
+               if w.text.isdigit() and w.x1 < MARGIN]
+    assert len(numbers) >= 20
+    assert numbers == list(range(5, 5 * len(numbers) + 1, 5))
+
+
+def test_a_heading_of_the_text_is_never_last_on_its_page(stress_pack: Path) -> None:
+    found = list(words(stress_pack / "dossier-participant.pdf"))
+    headings = [w for w in found if w.text == "Intertitre"]
+    assert len(headings) == 12
+    for heading in headings:
+        below = [w for w in found if w.page == heading.page and w.y0 > heading.y1 + 2 and w.y1 < PAGE_H - FRAME_BOTTOM]
+        assert below, f"« Intertitre » seul en bas de la page {heading.page}"
+
+
+def test_headings_keep_room_for_what_follows(pack: Path) -> None:
+    for stem in documents(pack):
+        reader = PdfReader(pack / f"{stem}.pdf")
+
+        def tops(outline: list[object]) -> Iterator[tuple[str, float]]:
+            for item in outline:
+                if isinstance(item, list):
+                    yield from tops(item)
+                else:
+                    yield item.title, float(item.top)  # type: ignore[attr-defined]
+
+        for title, top in tops(reader.outline):
+            # a heading, its space and two lines of what follows fit above the frame's bottom
+            assert top - FRAME_BOTTOM > 60, (stem, title, top)
+
+
+# -- glyphs -------------------------------------------------------------------------------
+
+
+def test_the_stress_pack_uses_no_character_missing_from_the_font() -> None:
+    for kind, document in stress_documents().items():
+        assert missing_glyphs(document, default_theme().font) == [], kind  # type: ignore[arg-type]
+
+
+def test_build_warns_about_a_character_missing_from_the_font(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session = tmp_path / "session"
+    shutil.copytree(STRESS, session)
+    text = session / "sources" / "texte.md"
+    text.write_text(text.read_text(encoding="utf-8") + "\nLe caractère 漢 et la licorne 🦄 ne sont pas dans DejaVu.\n",
+                    encoding="utf-8")
+    assert main(["build", str(session), "-o", str(tmp_path / "out"), "--format", "pdf", "--only", "handout"]) == 0
+    err = capsys.readouterr().err
+    assert ("attention : dossier-participant : caractère absent de la police DejaVu Sans : "
+            "« 漢 » (U+6F22) dans « Le caractère 漢 et la licorne 🦄 ne… »") in err
+    assert "« 🦄 » (U+1F984)" in err
+    assert err.count("attention :") == 2
+    assert (tmp_path / "out" / "dossier-participant.pdf").exists()
+
+
+def test_missing_glyphs_checks_the_face_text_is_printed_in() -> None:
+    from educpop.document import Audience, Document, Heading, Meta, Paragraph, Text
+
+    meta = Meta("t", "guide", Audience.FACILITATOR, "séance")
+    arabic = "\u0628"  # in DejaVu Sans, not in its oblique face
+    document = Document(meta, [Paragraph([Text(arabic)]), Heading(2, [Text("Петроград")]),
+                               Paragraph([Text(f"mot {arabic}", italic=True)])])
+    missing = missing_glyphs(document, default_theme().font, "guide-animation")
+    assert [(m.char, m.context) for m in missing] == [(arabic, f"mot {arabic}")]
+    assert "Петроград" in walk_text(document.blocks)
+
+
+# -- LibreOffice ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def libreoffice(sample_pack: Path, stress_pack: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Return LibreOffice's PDF of every DOCX of both packs, by "pack/stem", converted in one call."""
+    soffice = tool("soffice", "libreoffice-writer-nogui")
+    work = tmp_path_factory.mktemp("libreoffice")
+    inputs = work / "docx"
+    inputs.mkdir()
+    for name, folder in (("sample", sample_pack), ("stress", stress_pack)):
+        for stem in documents(folder):
+            shutil.copy(folder / f"{stem}.docx", inputs / f"{name}--{stem}.docx")
+    started = time.monotonic()
+    done = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(work / "pdf"), *sorted(str(p) for p in inputs.glob("*.docx"))],
+        capture_output=True, text=True, timeout=LIBREOFFICE_TIMEOUT,
+    )
+    print(f"LibreOffice : {len(list(inputs.glob('*.docx')))} DOCX en {time.monotonic() - started:.1f} s")
+    assert done.returncode == 0, done.stderr
+    return {p.stem.replace("--", "/"): p for p in (work / "pdf").glob("*.pdf")}
+
+
+def test_libreoffice_converts_every_docx(libreoffice: dict[str, Path], sample_pack: Path, stress_pack: Path) -> None:
+    wanted = {f"{name}/{stem}" for name, folder in (("sample", sample_pack), ("stress", stress_pack))
+              for stem in documents(folder)}
+    assert wanted <= set(libreoffice)
+    for key in wanted:
+        assert len(PdfReader(libreoffice[key]).pages) >= 1, key
+
+
+def test_libreoffice_and_our_pdf_agree_on_page_counts(
+    libreoffice: dict[str, Path], sample_pack: Path, stress_pack: Path
+) -> None:
+    counts = {}
+    for name, folder in (("sample", sample_pack), ("stress", stress_pack)):
+        for stem in documents(folder):
+            ours = len(PdfReader(folder / f"{stem}.pdf").pages)
+            theirs = len(PdfReader(libreoffice[f"{name}/{stem}"]).pages)
+            counts[f"{name}/{stem}"] = (ours, theirs)
+    print("pages (educpop, LibreOffice) :", counts)
+    off = {k: v for k, v in counts.items() if abs(v[0] - v[1]) > PAGE_COUNT_TOLERANCE * max(v)}
+    assert not off, off
+
+
+def test_libreoffice_reads_back_the_french_text_of_the_docx(libreoffice: dict[str, Path]) -> None:
+    text = " ".join(pdftotext(libreoffice["stress/dossier-participant"]).replace("\u00a0", " ")
+                    .replace("\u202f", " ").split())
+    for fragment in ("« Parce que ! » répond l’autre… Vraiment ?!", "l’œuvre commune",
+                     "Петроградский совет", "député·e·s", "travailleur.se.s", "7,5 M", "38 387", "10 %"):
+        assert fragment in text, fragment
