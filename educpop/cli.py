@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import sys
 import traceback
+from dataclasses import replace
 from datetime import time
 from pathlib import Path
 
 import click
 
 from educpop.errors import EducpopError, Problem
-from educpop.pack import make_documents, render_all, select_formats, select_generators, write_pack
+from educpop.pack import (
+    add_bundles, glyph_warnings, make_documents, render_all, select_formats, select_generators, write_pack,
+)
 from educpop.plan import Options, Plan, make_plan
 from educpop.session.load import Workshop, load_workshop
 from educpop.session.values import format_clock, format_minutes, parse_clock, parse_duration
-from educpop.theme import default_theme
+from educpop.theme import PAPERS, Paper, Theme, choose_theme, select_paper
 
 USER_ERROR = 2
 
@@ -49,10 +52,21 @@ def plan_options(command: click.Command) -> click.Command:
     return command
 
 
-def _load(folder: Path, participants: int | None, start: time | None, duration: int | None) -> Plan:
+def _paper(ctx: click.Context, param: click.Parameter, value: str | None) -> Paper:
+    return PAPERS["a4"] if value is None else select_paper(value)
+
+
+def _load(
+    folder: Path, participants: int | None, start: time | None, duration: int | None, theme_folder: Path | None = None
+) -> tuple[Plan, Theme]:
+    """Return the plan and the theme of the session in ``folder``."""
     workshop = load_workshop(folder)
     _warn(workshop)
-    return make_plan(workshop, Options(participants=participants, start=start, duration=duration))
+    theme = choose_theme(workshop.folder, workshop.session.theme, theme_folder)
+    if theme.organisation and not workshop.session.organisation:
+        # The theme's organisation stands in for the session's: covers, guide, metadata.
+        workshop = replace(workshop, session=workshop.session.model_copy(update={"organisation": theme.organisation}))
+    return make_plan(workshop, Options(participants=participants, start=start, duration=duration)), theme
 
 
 def _warn(workshop: Workshop) -> None:
@@ -92,9 +106,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @plan_options
-def check(folder: Path, participants: int | None, start: time | None, duration: int | None) -> None:
-    """Vérifie une séance et affiche son programme."""
-    click.echo(_summary(_load(folder, participants, start, duration)))
+@click.option("--theme", "theme_folder", type=click.Path(path_type=Path), metavar="DOSSIER", help="Dossier du thème (par défaut : celui de la séance).")
+def check(
+    folder: Path, participants: int | None, start: time | None, duration: int | None, theme_folder: Path | None
+) -> None:
+    """Vérifie une séance (et son thème) et affiche son programme."""
+    click.echo(_summary(_load(folder, participants, start, duration, theme_folder)[0]))
 
 
 @cli.command()
@@ -103,6 +120,11 @@ def check(folder: Path, participants: int | None, start: time | None, duration: 
 @click.option("--format", "formats", multiple=True, help="docx ou pdf (répétable ; par défaut : les deux).")
 @click.option("--only", multiple=True, help="Ne construire que ce document : guide, handout, questions (répétable).")
 @click.option("--force", is_flag=True, help="Écraser aussi les fichiers modifiés à la main.")
+@click.option("--theme", "theme_folder", type=click.Path(path_type=Path), metavar="DOSSIER", help="Dossier du thème : logo, couleurs, pied de page (par défaut : celui de la séance).")
+@click.option(
+    "--paper", callback=_paper, metavar="PAPIER",
+    help="Papier : " + " ; ".join(f"{p.name} ({p.description})" for p in PAPERS.values()) + ". Par défaut : a4.",
+)
 @plan_options
 def build(
     folder: Path,
@@ -110,6 +132,8 @@ def build(
     formats: tuple[str, ...],
     only: tuple[str, ...],
     force: bool,
+    theme_folder: Path | None,
+    paper: Paper,
     participants: int | None,
     start: time | None,
     duration: int | None,
@@ -117,9 +141,14 @@ def build(
     """Construit les documents d'une séance, en DOCX et en PDF."""
     names = select_generators(only)
     chosen_formats = select_formats(formats)
-    plan = _load(folder, participants, start, duration)
-    destination = output or Path("handouts") / folder.resolve().name
-    outputs = render_all(make_documents(plan, names), chosen_formats, default_theme())
+    plan, theme = _load(folder, participants, start, duration, theme_folder)
+    slug = folder.resolve().name
+    destination = output or Path("handouts") / slug
+    documents = make_documents(plan, names)
+    for warning in glyph_warnings(documents, theme):
+        click.echo(f"attention : {warning}", err=True)
+    outputs = render_all(documents, chosen_formats, theme, paper)
+    outputs = add_bundles(outputs, slug, plan.workshop.session.title, paper)
     for path in write_pack(destination, outputs, force=force):
         click.echo(str(path))
 

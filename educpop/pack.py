@@ -4,7 +4,8 @@ Everything is rendered in memory first, then written to temporary files beside
 their targets and moved into place only when all of them are complete, so a
 failed build leaves every existing file byte-identical. A manifest records the
 hash of each file written; a file changed by hand since is not overwritten
-without ``force``.
+without ``force``. When more than one document is built, the pack also holds
+``<slug>-tout.pdf`` (every PDF, one bookmark each) and ``<slug>.zip`` (every file).
 """
 
 from __future__ import annotations
@@ -15,15 +16,19 @@ import io
 import json
 import os
 import tempfile
+import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from educpop.document import Document
 from educpop.errors import BuildError
 from educpop.generators import registry
+from educpop.impose import combine, impose_booklet
+from educpop.glyphs import missing_glyphs
 from educpop.plan import Plan
 from educpop.render import RENDERERS
-from educpop.theme import Theme
+from educpop.theme import PAPERS, Paper, Theme
 from educpop.typography import typeset_document
 
 MANIFEST = ".educpop-manifest.json"
@@ -35,6 +40,8 @@ class Output:
 
     name: str
     content: bytes
+    #: the document's title, for its bookmark in the combined PDF ("" for the pack's own files)
+    title: str = ""
 
 
 def select_generators(only: tuple[str, ...] = ()) -> list[str]:
@@ -62,17 +69,68 @@ def make_documents(plan: Plan, names: list[str]) -> list[Document]:
     return [typeset_document(generators[name].build(plan)) for name in names]
 
 
-def render_all(documents: list[Document], formats: list[str], theme: Theme) -> list[Output]:
-    """Return every document rendered in every format, in memory."""
+def glyph_warnings(documents: list[Document], theme: Theme) -> list[str]:
+    """Return one line per character of ``documents`` that the theme's font cannot print."""
     generators = registry()
+    return [
+        str(missing)
+        for document in documents
+        for missing in missing_glyphs(document, theme.font, generators[document.meta.kind].file_stem)
+    ]
+
+
+def render_all(
+    documents: list[Document], formats: list[str], theme: Theme, paper: Paper = PAPERS["a4"]
+) -> list[Output]:
+    """Return every document rendered in every format on ``paper``, in memory.
+
+    A booklet's PDF is imposed on A4 sheets; its DOCX stays A5, for Word to edit.
+    File names carry the paper's suffix (``guide-animation-livret.pdf``).
+    """
+    generators = registry()
+    theme = paper.apply(theme)
     outputs = []
     for document in documents:
-        stem = generators[document.meta.kind].file_stem
+        generator = generators[document.meta.kind]
         for fmt in formats:
             stream = io.BytesIO()
             RENDERERS[fmt](document, stream, theme)
-            outputs.append(Output(f"{stem}.{fmt}", stream.getvalue()))
+            content = stream.getvalue()
+            if fmt == "pdf" and paper.booklet:
+                content = impose_booklet(content)
+            outputs.append(Output(f"{generator.file_stem}{paper.suffix}.{fmt}", content, generator.title))
     return outputs
+
+
+def add_bundles(outputs: list[Output], slug: str, title: str, paper: Paper = PAPERS["a4"]) -> list[Output]:
+    """Return ``outputs`` followed by the combined PDF and the zip of them all.
+
+    Both are made only when more than one document was built: for a single
+    document they would only repeat its files. ``title`` names the combined PDF.
+    """
+    if len({output.title for output in outputs}) < 2:
+        return outputs
+    bundled = list(outputs)
+    pdfs = [(output.title, output.content) for output in outputs if output.name.endswith(".pdf")]
+    if len(pdfs) > 1:
+        bundled.append(Output(f"{slug}-tout{paper.suffix}.pdf", combine(pdfs, title)))
+    bundled.append(Output(f"{slug}{paper.suffix}.zip", _zip(bundled)))
+    return bundled
+
+
+def _zip(outputs: list[Output]) -> bytes:
+    """Return a zip of ``outputs``, dated SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    stamp = time.gmtime(int(epoch)) if epoch and epoch.isdigit() else time.localtime()
+    date = max(tuple(stamp[:6]), (1980, 1, 1, 0, 0, 0))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for output in outputs:
+            entry = zipfile.ZipInfo(output.name, date_time=date)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, output.content)
+    return buffer.getvalue()
 
 
 def _digest(content: bytes) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 import zipfile
 import zlib
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -73,7 +74,8 @@ def meta(**changes: object) -> Meta:
 def render_blocks(*blocks: Block, theme: Theme | None = None, reference: Path | None = None, **meta_changes: object):
     """Render ``blocks`` and return the result reopened by python-docx."""
     stream = BytesIO()
-    render(Document(meta(**meta_changes), list(blocks)), stream, theme or Theme(), reference)
+    theme = replace(theme or Theme(), reference_docx=reference) if reference else theme or Theme()
+    render(Document(meta(**meta_changes), list(blocks)), stream, theme)
     return docx.Document(BytesIO(stream.getvalue()))
 
 

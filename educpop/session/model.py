@@ -176,3 +176,7 @@ class Session(_Model):
     glossary: list[GlossaryEntry] = []
     timeline: list[TimelineEntry] = []
     figures: list[KeyFigure] = []
+    #: open questions added at the end of the evaluation form
+    evaluation: list[Line] = []
+    #: a theme folder inside the session folder (``theme/``), read by :func:`educpop.theme.choose_theme`
+    theme: str = ""

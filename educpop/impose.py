@@ -1,0 +1,90 @@
+"""Rendered PDFs put together: an A5 booklet imposed on A4 sheets, and the pack in one file.
+
+A booklet sheet carries four A5 pages, two on each side of an A4 landscape
+sheet. Printed recto verso (turning on the short edge), stacked in order and
+folded in the middle, the sheets read as pages 1, 2, 3... The page count is
+padded with blank pages to a multiple of four.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.generic import NameObject
+from reportlab.lib.pagesizes import A4, landscape
+
+#: the sheet a booklet is printed on, in points (841.89 x 595.28)
+SHEET = landscape(A4)
+
+Side = tuple[int | None, int | None]
+
+
+def booklet_order(pages: int) -> list[Side]:
+    """Return each printed side in order as (left, right) page indexes from 0; None is a blank page.
+
+    The first side shows the last page and the first: ``booklet_order(8)[0] == (7, 0)``.
+    """
+    total = max(4, -(-pages // 4) * 4)
+    sides: list[Side] = []
+    for sheet in range(total // 4):
+        front = (total - 1 - 2 * sheet, 2 * sheet)
+        back = (2 * sheet + 1, total - 2 - 2 * sheet)
+        for left, right in (front, back):
+            sides.append((left if left < pages else None, right if right < pages else None))
+    return sides
+
+
+def impose_booklet(pdf: bytes) -> bytes:
+    """Return ``pdf`` (A5 pages) imposed two pages per A4 landscape side, in booklet order."""
+    reader = PdfReader(io.BytesIO(pdf))
+    if not reader.pages:
+        return pdf
+    writer = PdfWriter()
+    sheet_width, sheet_height = SHEET
+    half = sheet_width / 2
+    for side in booklet_order(len(reader.pages)):
+        sheet = writer.add_blank_page(sheet_width, sheet_height)
+        for slot, index in enumerate(side):
+            if index is None:
+                continue
+            page = reader.pages[index]
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            scale = min(1.0, half / width, sheet_height / height)
+            # Centre each page in its half, so the fold falls in the middle of the gutter.
+            x = slot * half + (half - width * scale) / 2
+            y = (sheet_height - height * scale) / 2
+            sheet.merge_transformed_page(page, Transformation().scale(scale, scale).translate(x, y))
+    _copy_info(reader, writer)
+    return _bytes(writer)
+
+
+def combine(parts: list[tuple[str, bytes]], title: str) -> bytes:
+    """Return the PDFs of ``parts`` one after the other, each under a top-level bookmark with its name.
+
+    Each part's own bookmarks hang under its entry.
+    """
+    writer = PdfWriter()
+    for name, pdf in parts:
+        writer.append(PdfReader(io.BytesIO(pdf)), outline_item=name, import_outline=True)
+    if parts:
+        first = PdfReader(io.BytesIO(parts[0][1]))
+        _copy_info(first, writer)
+    writer.add_metadata({"/Title": title})
+    writer.page_mode = "/UseOutlines"
+    return _bytes(writer)
+
+
+def _copy_info(reader: PdfReader, writer: PdfWriter) -> None:
+    """Copy the document information (title, author...) and language of ``reader`` to ``writer``."""
+    if reader.metadata:
+        writer.add_metadata({key: value for key, value in reader.metadata.items() if isinstance(value, str)})
+    lang = reader.trailer["/Root"].get("/Lang")
+    if lang is not None:
+        writer.root_object[NameObject("/Lang")] = lang
+
+
+def _bytes(writer: PdfWriter) -> bytes:
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
