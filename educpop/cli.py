@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from educpop.errors import EducpopError, Problem
+from educpop.generators import registry
 from educpop.pack import (
     add_bundles, glyph_warnings, make_documents, render_all, select_formats, select_generators, write_pack,
 )
@@ -118,7 +119,7 @@ def check(
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Dossier de sortie (par défaut : handouts/<séance>).")
 @click.option("--format", "formats", multiple=True, help="docx ou pdf (répétable ; par défaut : les deux).")
-@click.option("--only", multiple=True, help="Ne construire que ce document : guide, handout, questions (répétable).")
+@click.option("--only", multiple=True, help=f"Ne construire que ce document : {', '.join(registry())} (répétable).")
 @click.option("--force", is_flag=True, help="Écraser aussi les fichiers modifiés à la main.")
 @click.option("--theme", "theme_folder", type=click.Path(path_type=Path), metavar="DOSSIER", help="Dossier du thème : logo, couleurs, pied de page (par défaut : celui de la séance).")
 @click.option(

@@ -64,9 +64,15 @@ def select_formats(formats: tuple[str, ...] = ()) -> list[str]:
 
 
 def make_documents(plan: Plan, names: list[str]) -> list[Document]:
-    """Return the typeset documents of ``plan`` for the generators ``names``."""
-    generators = registry()
-    return [typeset_document(generators[name].build(plan)) for name in names]
+    """Return the typeset documents of ``plan`` for those of the generators ``names`` it needs.
+
+    Raise BuildError when it needs none of them (``--only arpentage`` without an arpentage).
+    """
+    generators = [generator for name, generator in registry().items() if name in names]
+    needed = [generator for generator in generators if generator.applies(plan)]
+    if not needed:
+        raise BuildError(f"rien à construire : cette séance n'a pas besoin de « {', '.join(names)} »")
+    return [typeset_document(generator.build(plan)) for generator in needed]
 
 
 def glyph_warnings(documents: list[Document], theme: Theme) -> list[str]:
@@ -88,17 +94,19 @@ def render_all(
     File names carry the paper's suffix (``guide-animation-livret.pdf``).
     """
     generators = registry()
-    theme = paper.apply(theme)
     outputs = []
     for document in documents:
         generator = generators[document.meta.kind]
+        # Sheets handed out one by one (question sheets, attendance) are never folded into a booklet.
+        laid_out = PAPERS["a4"] if paper.booklet and generator.printing != "booklet" else paper
+        themed = laid_out.apply(theme)
         for fmt in formats:
             stream = io.BytesIO()
-            RENDERERS[fmt](document, stream, theme)
+            RENDERERS[fmt](document, stream, themed)
             content = stream.getvalue()
-            if fmt == "pdf" and paper.booklet:
+            if fmt == "pdf" and laid_out.booklet:
                 content = impose_booklet(content)
-            outputs.append(Output(f"{generator.file_stem}{paper.suffix}.{fmt}", content, generator.title))
+            outputs.append(Output(f"{generator.file_stem}{laid_out.suffix}.{fmt}", content, generator.title))
     return outputs
 
 

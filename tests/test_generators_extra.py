@@ -259,10 +259,9 @@ def test_a_session_may_add_its_own_evaluation_questions(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["build", str(folder), "-o", str(out)]) == 0
     assert "Reviendriez-vous à un prochain atelier ?" in squash(docx_text(out / "fiche-evaluation.docx"))
-    # no arpentage here: the kit says so, and the print plan asks for no copy of it
-    assert "ne prévoit pas d'arpentage" in squash(pdf_text(out / "kit-arpentage.pdf"))
-    rows = print_plan_rows(out)
-    assert rows["Kit d'arpentage"] == [("Rien à imprimer pour ce document dans cette séance.", "0")]
+    # no arpentage here: no kit is built, and the print plan does not list one
+    assert not (out / "kit-arpentage.pdf").exists()
+    assert "Kit d'arpentage" not in print_plan_rows(out)
 
 
 # Print plan

@@ -113,13 +113,15 @@ def booklet(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class TestTheBookletVariant:
-    def test_names_every_file_after_the_variant(self, booklet: Path) -> None:
+    def test_names_every_booklet_after_the_variant_and_keeps_loose_sheets_in_a4(self, booklet: Path) -> None:
         names = sorted(p.name for p in booklet.iterdir() if p.name != MANIFEST)
-        stems = ("guide-animation", "dossier-participant", "fiches-questions")
+        stems = ("guide-animation-livret", "dossier-participant-livret", "fiches-questions")
         assert names == sorted([
-            *(f"{stem}-livret.{fmt}" for stem in stems for fmt in ("docx", "pdf")),
+            *(f"{stem}.{fmt}" for stem in stems for fmt in ("docx", "pdf")),
             f"{SLUG}-tout-livret.pdf", f"{SLUG}-livret.zip",
         ])
+        sheets = PdfReader(booklet / "fiches-questions.pdf").pages
+        assert {(round(p.mediabox.width), round(p.mediabox.height)) for p in sheets} == {(595, 842)}
 
     def test_imposes_the_a5_pages_on_a4_landscape_sheets(self, booklet: Path) -> None:
         pdf = booklet / "guide-animation-livret.pdf"

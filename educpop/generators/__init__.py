@@ -44,6 +44,10 @@ class Generator:
     #: sheet by sheet) or "single" (one side only)
     printing: ClassVar[str] = "booklet"
 
+    def applies(self, plan: Plan) -> bool:
+        """Return whether ``plan`` needs this document (no arpentage, no arpentage kit)."""
+        return True
+
     def build(self, plan: Plan) -> Document:
         """Return the document for ``plan``."""
         raise NotImplementedError

@@ -42,13 +42,15 @@ class ArpentageKit(Generator):
         words = phrases(plan.workshop.session.language)
         document = self.new_document(plan)
         parts = [part for activity in plan.arpentage_activities() for part in plan.arpentage_parts(activity)]
-        if not parts:
-            document.add(Heading(1, plain(words.arpentage_kit())), Paragraph(plain(words.arpentage_none())))
         for index, part in enumerate(parts):
             if index:
                 document.add(PageBreak())
             document.add(*self._sheet(plan, part, words))
         return document
+
+    def applies(self, plan: Plan) -> bool:
+        """Return whether an activity of ``plan`` is an arpentage of a source."""
+        return bool(plan.arpentage_activities())
 
     def copies(self, plan: Plan) -> list[PrintRun]:
         """Return one copy of each part per reader, runs of parts with as many readers grouped."""

@@ -42,13 +42,11 @@ class PrintPlan(Generator):
         rows = []
         total = 0
         for generator in registry().values():
-            if generator.name == self.name:
+            if generator.name == self.name or not generator.applies(plan):
                 continue
             document = [Text(generator.title, bold=True), Text(" " + words.print_plan_file(generator.file_stem),
                                                                italic=True)]
             runs = [run for run in generator.copies(plan) if run.copies > 0]
-            if not runs:
-                rows.append([document, plain(words.print_plan_nothing()), plain("0"), []])
             for index, run in enumerate(runs):
                 rows.append([
                     document if index == 0 else [],

@@ -33,6 +33,10 @@ class QuestionSheets(Generator):
             document.add(*self._sheet(plan, sheet))
         return document
 
+    def applies(self, plan: Plan) -> bool:
+        """Return whether an activity of ``plan`` hands out question sheets."""
+        return bool(plan.subgroup_sheets())
+
     def copies(self, plan: Plan) -> list[PrintRun]:
         """Return each sub-group's sheet once per member; a sheet for the whole group once per participant."""
         words = phrases(plan.workshop.session.language)
