@@ -14,7 +14,7 @@ from typing import Callable
 
 import yaml
 
-from educpop.pack import make_documents, render_all, select_generators, write_pack
+from educpop.pack import add_bundles, make_documents, render_all, select_generators, write_pack
 from educpop.plan import make_plan
 from educpop.session.load import load_workshop
 from educpop.theme import default_theme
@@ -61,10 +61,11 @@ def bench(folder: Path, title: str) -> None:
     workshop = timed("load + validate", lambda: load_workshop(folder))
     plan = timed("plan", lambda: make_plan(workshop))  # type: ignore[arg-type]
     names = select_generators()
-    documents = timed("generate + typeset (3 documents)", lambda: make_documents(plan, names))  # type: ignore[arg-type]
+    documents = timed(f"generate + typeset ({len(names)} kinds)", lambda: make_documents(plan, names))  # type: ignore[arg-type]
     for fmt in ("docx", "pdf"):
         timed(f"render {fmt}", lambda: render_all(documents, [fmt], default_theme()))  # type: ignore[arg-type]
     outputs = render_all(documents, ["docx", "pdf"], default_theme())  # type: ignore[arg-type]
+    outputs = timed("combined PDF + zip", lambda: add_bundles(outputs, folder.name, folder.name))  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as out:
         timed("write pack", lambda: write_pack(Path(out), outputs, force=True))
     print(f"{'pack size':<38} {sum(len(o.content) for o in outputs) / 1024:8.0f} KiB")

@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from difflib import SequenceMatcher
 from functools import cache
 
 import pyphen
@@ -108,6 +107,49 @@ def _primary(language: str) -> str:
     return language.strip().lower().replace("_", "-").split("-")[0]
 
 
+def _substitute(
+    pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], text: str, marks: list[int]
+) -> tuple[str, list[int]]:
+    """Return ``pattern.sub(repl, text)`` and ``marks`` (positions in ``text``) moved with the edits.
+
+    A mark at the start of a replaced span stays before it, so text inserted at
+    a run boundary goes to the run after it; a mark inside a span moves with it.
+    """
+    pieces: list[str] = []
+    edits: list[tuple[int, int, int]] = []  # (start, end, length of the replacement)
+    last = 0
+    for match in pattern.finditer(text):
+        replacement = repl(match) if callable(repl) else match.expand(repl)
+        pieces += [text[last:match.start()], replacement]
+        edits.append((match.start(), match.end(), len(replacement)))
+        last = match.end()
+    if not edits:
+        return text, marks
+    pieces.append(text[last:])
+
+    def moved(position: int) -> int:
+        shift = 0
+        for start, end, length in edits:
+            if position <= start:
+                break
+            if position < end:
+                return start + shift + min(position - start, length)
+            shift += length - (end - start)
+        return position + shift
+
+    return "".join(pieces), [moved(mark) for mark in marks]
+
+
+def _typeset_marked(text: str, language: str, marks: list[int]) -> tuple[str, list[int]]:
+    """Return ``text`` typeset for ``language`` and ``marks`` moved along with its edits."""
+    rules = _RULES.get(_primary(language), _ELLIPSIS_ONLY)
+    kept = iter(_PROTECTED.findall(text))
+    work, marks = _substitute(_PROTECTED, _HOLE, text, marks)
+    for pattern, repl in rules:
+        work, marks = _substitute(pattern, repl, work, marks)
+    return _substitute(re.compile(_HOLE), lambda _: next(kept), work, marks)
+
+
 def typeset(text: str, language: str) -> str:
     """Return ``text`` with the typographic rules of ``language`` applied.
 
@@ -115,39 +157,20 @@ def typeset(text: str, language: str) -> str:
     languages only ellipses. URLs and e-mail addresses are never changed. The
     result is stable: ``typeset(typeset(t, l), l) == typeset(t, l)``.
     """
-    rules = _RULES.get(_primary(language), _ELLIPSIS_ONLY)
-    kept = _PROTECTED.findall(text)
-    work = _PROTECTED.sub(_HOLE, text)
-    for pattern, repl in rules:
-        work = pattern.sub(repl, work)
-    pieces = work.split(_HOLE)
-    return "".join(p + k for p, k in zip(pieces, kept + [""]))
+    return _typeset_marked(text, language, [])[0]
 
 
 def _typeset_inlines(content: Inlines, language: str) -> Inlines:
     """Typeset the runs of one line as one string (rules see across runs), then cut it back.
 
-    The cut points are carried over by aligning the old and the new text: a
-    character inserted at a boundary goes to the run after it.
+    The run boundaries move with each edit of each rule; a character inserted
+    at a boundary goes to the run after it.
     """
-    old = "".join(run.text for run in content)
-    new = typeset(old, language)
-    if new == old:
-        return list(content)
-    if len(content) == 1:
-        return [replace(content[0], text=new)]
-    ops = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-
-    def moved(k: int) -> int:
-        for tag, i1, i2, j1, _ in ops:
-            if i1 <= k < i2 or i1 == i2 == k:
-                return j1 + (k - i1) if tag == "equal" else j1
-        return len(new)
-
     ends = [0]
     for run in content:
         ends.append(ends[-1] + len(run.text))
-    cuts = [0, *(moved(k) for k in ends[1:-1]), len(new)]
+    new, cuts = _typeset_marked("".join(run.text for run in content), language, ends)
+    cuts[0], cuts[-1] = 0, len(new)  # whatever a rule adds at either end stays in the line
     return [replace(run, text=new[a:b]) for run, a, b in zip(content, cuts, cuts[1:])]
 
 
