@@ -38,6 +38,12 @@ from .document import (
 
 NNBSP = "\u202f"  # narrow no-break space
 NBSP = "\u00a0"  # no-break space
+SHY = "\u00ad"  # soft hyphen: a break point, drawn "-" only at the end of a line
+
+#: A word this long (letters only, not already hyphenated) gets soft hyphens at
+#: its dictionary break points: otherwise no renderer can wrap it in a table cell
+#: or a title line but by cutting it anywhere, without a hyphen.
+_LONG_WORD = re.compile(r"(?<![\w\u00ad])[^\W\d_]{20,}(?![\w\u00ad])")
 
 #: Private-use character standing for a protected token while the rules run.
 _HOLE = "\ue000"
@@ -147,6 +153,9 @@ def _typeset_marked(text: str, language: str, marks: list[int]) -> tuple[str, li
     work, marks = _substitute(_PROTECTED, _HOLE, text, marks)
     for pattern, repl in rules:
         work, marks = _substitute(pattern, repl, work, marks)
+    dictionary = hyphenator(language)
+    if dictionary is not None:
+        work, marks = _substitute(_LONG_WORD, lambda m: dictionary.inserted(m.group(), hyphen=SHY), work, marks)
     return _substitute(re.compile(_HOLE), lambda _: next(kept), work, marks)
 
 

@@ -200,7 +200,7 @@ _TEXTS = st.one_of(
 
 def _fold(text: str) -> str:
     """Undo what typesetting may change: spaces, quotes, apostrophes, dashes, ellipses."""
-    text = re.sub(r"\s+", "", text.replace("\u2026", "..."))
+    text = re.sub(r"\s+", "", text.replace("\u2026", "...").replace("\u00ad", ""))
     text = re.sub(r"[\"«»]", "", text).replace("\u2019", "'")
     return re.sub(r"[-\u2013]+", "-", text)
 

@@ -51,7 +51,7 @@ def agenda_table(plan: Plan, words: PhraseBook) -> Table:
             title += f" {words.optional_mark()}"
         rows.append(
             [
-                plain(f"{format_clock(slot.start)} – {format_clock(slot.end)}"),
+                plain(f"{format_clock(slot.start)}\u00a0– {format_clock(slot.end)}"),  # the dash stays with the start
                 plain(title),
                 plain(method.name if method else activity.method),
                 plain(format_minutes(activity.duration)),

@@ -42,6 +42,7 @@ from educpop.document import (
     Timeline,
 )
 from educpop.errors import BuildError
+from educpop.render.columns import column_widths
 from educpop.render.docx_styles import PARAGRAPH_STYLE, RULE_GREY, Numbering
 from educpop.render.docx_xml import (
     forbid_row_split,
@@ -228,8 +229,7 @@ def _(block: Table, ctx: Context, container: Container) -> None:
     columns = max([len(block.header), *(len(row) for row in block.rows)], default=0)
     if columns == 0:
         return
-    weights = list(block.widths or [])[:columns]
-    weights += [1.0] * (columns - len(weights))
+    weights = column_widths(block, ctx.width / 20, ctx.theme.font, ctx.theme.base_size, CELL_PADDING / 20)
     has_header = bool(block.header)
     table = _new_table(ctx, container, len(block.rows) + has_header, weights)
     if has_header:

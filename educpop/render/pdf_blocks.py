@@ -41,6 +41,7 @@ from educpop.document import (
     TimelineEvent,
 )
 from educpop.errors import BuildError
+from educpop.render.columns import column_widths
 from educpop.render.pdf_flowables import (
     HeadingParagraph,
     LineCounter,
@@ -228,10 +229,9 @@ class Builder:
         columns = len(block.header) or max((len(row) for row in block.rows), default=0)
         if columns == 0:
             return []
-        weights = block.widths or [1.0] * columns
-        if len(weights) != columns or any(w <= 0 for w in weights):
-            raise ValueError(f"largeurs de tableau {weights!r} pour {columns} colonnes")
-        col_widths = [width * w / sum(weights) for w in weights]
+        if block.widths and (len(block.widths) != columns or any(w <= 0 for w in block.widths)):
+            raise ValueError(f"largeurs de tableau {block.widths!r} pour {columns} colonnes")
+        col_widths = column_widths(block, width, self.theme.font, s.cell.fontSize, PAD)
         data = [self.cells(row, columns, s.cell) for row in block.rows]
         if block.header:
             data.insert(0, self.cells(block.header, columns, s.cell_header))

@@ -1,0 +1,69 @@
+"""Column widths of tables: the document's relative weights, widened so that no word is cut.
+
+Both renderers size columns here, so a table breaks its lines alike in the PDF
+and in the DOCX. Words are measured with the theme's font through reportlab.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from educpop.document import Inlines, Table
+from educpop.render.pdf_fonts import register_family
+from educpop.theme import FontFamily
+
+
+#: where a line may break: ordinary spaces (not the no-break ones typography puts in "10 min")
+_BREAKS = re.compile(r"[ \t\n]+")
+
+
+def _widest_word(cell: Inlines, faces: tuple[str, str], size: float, bold: bool) -> float:
+    """Return the width in points of the widest word of ``cell``."""
+    widest = 0.0
+    for run in cell:
+        face = faces[1] if bold or run.bold else faces[0]
+        for word in _BREAKS.split(run.text):
+            widest = max(widest, stringWidth(word, face, size))
+    return widest
+
+
+def fit_columns(weights: list[float], width: float, needs: list[float]) -> list[float]:
+    """Return column widths summing to ``width``: shared by ``weights``, each at least its need if possible.
+
+    A column narrower than its need takes width from the columns wider than
+    theirs, in proportion to what they can spare; the smallest shortfalls are
+    met first, so that as few columns as possible have to cut a word.
+    """
+    widths = [width * weight / sum(weights) for weight in weights]
+    short = sorted((i for i in range(len(widths)) if widths[i] < needs[i]), key=lambda i: needs[i] - widths[i])
+    for index in short:
+        spare = {i: widths[i] - needs[i] for i in range(len(widths)) if widths[i] > needs[i]}
+        total = sum(spare.values())
+        taken = min(needs[index] - widths[index], total)
+        if taken <= 0:
+            break
+        for i, amount in spare.items():
+            widths[i] -= taken * amount / total
+        widths[index] += taken
+    return widths
+
+
+def column_widths(table: Table, width: float, family: FontFamily, size: float, padding: float) -> list[float]:
+    """Return the widths in points of ``table``'s columns on ``width`` points at ``size`` pt.
+
+    ``padding`` is the space inside a cell on each side, in points.
+    """
+    columns = max([len(table.header), *(len(row) for row in table.rows)], default=0)
+    weights = list(table.widths or [])[:columns]
+    weights += [1.0] * (columns - len(weights))
+    if any(weight <= 0 for weight in weights):
+        weights = [1.0] * columns
+    names = register_family(family)
+    faces = (names.regular, names.bold)
+    needs = [2 * padding] * columns
+    for row, bold in [(table.header, True), *((row, False) for row in table.rows)]:
+        for index, cell in enumerate(row):
+            needs[index] = max(needs[index], _widest_word(cell, faces, size, bold) + 2 * padding)
+    return fit_columns(weights, width, needs)
