@@ -114,9 +114,10 @@ def _inlines(paragraph: DocxParagraph, content: Inlines) -> DocxParagraph:
 def _last_paragraph(container: Container) -> DocxParagraph | None:
     """Return the last block of ``container`` when it is a paragraph, else None."""
     parent = container._tc if isinstance(container, _Cell) else container.element.body
-    children = [c for c in parent if c.tag in (qn("w:p"), qn("w:tbl"))]
-    if children and children[-1].tag == qn("w:p"):
-        return DocxParagraph(children[-1], container)
+    # From the end: the body ends with its sectPr, a cell may start with its tcPr.
+    last = next((c for c in reversed(parent) if c.tag in (qn("w:p"), qn("w:tbl"))), None)
+    if last is not None and last.tag == qn("w:p"):
+        return DocxParagraph(last, container)
     return None
 
 
