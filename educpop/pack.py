@@ -10,7 +10,9 @@ without ``force``. When more than one document is built, the pack also holds
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import errno
 import hashlib
 import io
 import json
@@ -167,20 +169,45 @@ def edited_by_hand(folder: Path, names: list[str]) -> list[str]:
 def _write_all(folder: Path, files: dict[str, bytes]) -> None:
     """Write ``files`` into ``folder``: all temporary files first, then every move."""
     temporaries: dict[str, Path] = {}
+    mode = 0o666 & ~_umask()  # mkstemp makes 0600 files; a pack is as readable as any file the user saves
     try:
         for name, content in files.items():
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
             temporaries[name] = Path(temporary)
             with os.fdopen(handle, "wb") as stream:
+                os.fchmod(stream.fileno(), mode)
                 stream.write(content)
                 stream.flush()
                 os.fsync(stream.fileno())
+        for name, temporary in list(temporaries.items()):
+            os.replace(temporary, folder / name)
+            del temporaries[name]
     except OSError as error:
         for temporary in temporaries.values():
             temporary.unlink(missing_ok=True)
-        raise BuildError(f"écriture impossible dans {folder} : {error.strerror or error}") from error
-    for name, temporary in temporaries.items():
-        os.replace(temporary, folder / name)
+        raise _write_failed(folder, error) from error
+
+
+#: what the system says when the disk, the user's quota or the file-size limit is reached
+_FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+
+
+def _write_failed(folder: Path, error: OSError) -> BuildError:
+    """Return the BuildError telling why ``folder`` could not be written, in French."""
+    if error.errno in _FULL:
+        why = "disque plein ou fichier trop gros ; libérez de la place puis relancez"
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        why = "droits insuffisants ou disque protégé en écriture"
+    else:
+        why = error.strerror or str(error)
+    return BuildError(f"écriture impossible dans {folder} : {why} ; les fichiers déjà là n'ont pas été modifiés")
+
+
+def _umask() -> int:
+    """Return the process's umask (reading it means setting it, so it is set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_pack(folder: Path, outputs: list[Output], force: bool = False) -> list[Path]:
@@ -189,6 +216,7 @@ def write_pack(folder: Path, outputs: list[Output], force: bool = False) -> list
     Raise BuildError, writing nothing, if a file there was edited by hand and
     ``force`` is false, or if the files cannot all be written.
     """
+    created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -205,5 +233,11 @@ def write_pack(folder: Path, outputs: list[Output], force: bool = False) -> list
     manifest.update({output.name: _digest(output.content) for output in outputs})
     files = {output.name: output.content for output in outputs}
     files[MANIFEST] = json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8")
-    _write_all(folder, files)
+    try:
+        _write_all(folder, files)
+    except BuildError:
+        if created:  # a failed first build leaves no empty folder behind
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     return [folder / name for name in names]

@@ -18,7 +18,7 @@ from educpop.document import (
 )
 from educpop.generators import Generator, PrintRun
 from educpop.generators._common import source_lines
-from educpop.generators._words import PhraseBook, phrases
+from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import ArpentagePart, Plan
 from educpop.session.model import Grouping
 
@@ -39,7 +39,7 @@ class ArpentageKit(Generator):
 
     def build(self, plan: Plan) -> Document:
         """Return one sheet per part of every arpentage of ``plan``, each on a new page."""
-        words = phrases(plan.workshop.session.language)
+        words = phrases_for(plan.workshop)
         document = self.new_document(plan)
         parts = [part for activity in plan.arpentage_activities() for part in plan.arpentage_parts(activity)]
         for index, part in enumerate(parts):
@@ -54,7 +54,7 @@ class ArpentageKit(Generator):
 
     def copies(self, plan: Plan) -> list[PrintRun]:
         """Return one copy of each part per reader, runs of parts with as many readers grouped."""
-        words = phrases(plan.workshop.session.language)
+        words = phrases_for(plan.workshop)
         runs: list[PrintRun] = []
         activities = plan.arpentage_activities()
         for activity in activities:

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from educpop.document import Audience, Document, Heading, Paragraph, Table, Text, plain
 from educpop.generators import Generator, PrintRun
-from educpop.generators._words import phrases
+from educpop.generators._words import phrases_for
 from educpop.plan import Plan
 from educpop.session.values import format_clock
 
@@ -31,7 +31,7 @@ class AttendanceSheet(Generator):
     def build(self, plan: Plan) -> Document:
         """Return the attendance sheet of ``plan``."""
         session = plan.workshop.session
-        words = phrases(session.language)
+        words = phrases_for(plan.workshop)
         document = self.new_document(plan)
         # Label | value pairs two to a row: the table of names should fit on one page.
         facts = [(words.attendance_date(), words.attendance_date_blank()),

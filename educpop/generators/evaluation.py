@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from educpop.document import AnswerLines, Audience, Block, Document, Heading, Inlines, Paragraph, Table, Text, plain
 from educpop.generators import Generator
-from educpop.generators._words import PhraseBook, phrases
+from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import Plan
 
 #: statements every workshop is rated on (macro keys of ``evaluation_statement``)
@@ -30,7 +30,7 @@ class EvaluationForm(Generator):
     def build(self, plan: Plan) -> Document:
         """Return the evaluation form of ``plan``."""
         session = plan.workshop.session
-        words = phrases(session.language)
+        words = phrases_for(plan.workshop)
         document = self.new_document(plan)
         document.add(
             Heading(1, plain(words.evaluation())),

@@ -21,7 +21,7 @@ from educpop.document import (
 )
 from educpop.generators import Generator
 from educpop.generators._common import agenda_table, cover, numbered_questions
-from educpop.generators._words import PhraseBook, phrases
+from educpop.generators._words import PhraseBook, phrases_for
 from educpop.methods import get_method
 from educpop.plan import Plan, Slot
 from educpop.session.values import format_clock, format_minutes
@@ -44,7 +44,7 @@ class Guide(Generator):
 
     def build(self, plan: Plan) -> Document:
         """Return the guide of ``plan``."""
-        words = phrases(plan.workshop.session.language)
+        words = phrases_for(plan.workshop)
         document = self.new_document(plan)
         document.add(cover(plan, words, words.guide()))
         document.add(*self._overview(plan, words))

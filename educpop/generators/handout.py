@@ -20,7 +20,7 @@ from educpop.document import (
 )
 from educpop.generators import Generator
 from educpop.generators._common import agenda_table, cover, source_lines
-from educpop.generators._words import PhraseBook, phrases
+from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import Plan
 from educpop.session.values import format_partial_date
 
@@ -37,7 +37,7 @@ class Handout(Generator):
     def build(self, plan: Plan) -> Document:
         """Return the handout of ``plan``."""
         session = plan.workshop.session
-        words = phrases(session.language)
+        words = phrases_for(plan.workshop)
         document = self.new_document(plan)
         document.add(cover(plan, words, words.handout()))
         document.add(Heading(1, plain(words.agenda())), agenda_table(plan, words))

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from educpop.document import Audience, Block, Document, Heading, Paragraph, Table, Text, plain
 from educpop.generators import Generator, PrintRun, registry
-from educpop.generators._words import PhraseBook, phrases
+from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import Plan
 
 
@@ -22,7 +22,7 @@ class PrintPlan(Generator):
 
     def build(self, plan: Plan) -> Document:
         """Return the print plan of ``plan``: one row per document, or per part to print apart."""
-        words = phrases(plan.workshop.session.language)
+        words = phrases_for(plan.workshop)
         document = self.new_document(plan)
         document.add(
             Heading(1, plain(words.print_plan())),

@@ -7,7 +7,7 @@ from typing import ClassVar
 from educpop.document import AnswerLines, Audience, Block, Document, Heading, PageBreak, Paragraph, Text, plain
 from educpop.generators import Generator, PrintRun
 from educpop.generators._common import numbered_questions
-from educpop.generators._words import phrases
+from educpop.generators._words import phrases_for
 from educpop.plan import Plan, SubgroupSheet
 
 #: ruled lines under each question, by level: deeper questions get more room
@@ -39,14 +39,14 @@ class QuestionSheets(Generator):
 
     def copies(self, plan: Plan) -> list[PrintRun]:
         """Return each sub-group's sheet once per member; a sheet for the whole group once per participant."""
-        words = phrases(plan.workshop.session.language)
+        words = phrases_for(plan.workshop)
         sizes = dict(zip(plan.subgroup_labels(), plan.subgroup_sizes()))
         return [PrintRun(sizes.get(sheet.group_label, plan.participants),
                          words.questions_run(sheet.group_label, sheet.theme.title))
                 for sheet in plan.subgroup_sheets()]
 
     def _sheet(self, plan: Plan, sheet: SubgroupSheet) -> list[Block]:
-        words = phrases(plan.workshop.session.language)
+        words = phrases_for(plan.workshop)
         theme = sheet.theme
         blocks: list[Block] = [
             Heading(1, plain(words.sheet_title(sheet.group_label))),

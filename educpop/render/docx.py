@@ -29,6 +29,7 @@ from educpop.render.docx_xml import (
     add_field,
     element,
     link_to_previous_section,
+    mark_right_to_left,
     normalise_zip,
     remove_line_numbering,
     sanitise,
@@ -79,6 +80,8 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
                 state.end_source()
             render_block(block, ctx, doc)
     _footer(doc, document.meta, theme, text_width)
+    mark_right_to_left(doc.element.body)  # Arabic and Hebrew names: w:rtl runs, w:bidi paragraphs
+    mark_right_to_left(doc.sections[0].footer._element)
     timestamp = _timestamp()
     _core_properties(doc, document.meta, timestamp)
     buffer = io.BytesIO()

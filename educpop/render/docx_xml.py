@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from typing import Iterable
 
@@ -17,8 +18,12 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 #: Characters XML 1.0 cannot hold: C0 controls other than tab, newline and
-#: carriage return, lone surrogates, U+FFFE and U+FFFF.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: carriage return, lone surrogates, U+FFFE and U+FFFF; and C1 controls, which it
+#: can but no font prints (the PDF renderer replaces the same set).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+#: Letters written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms.
+_RTL_LETTER = re.compile("[\u0590-\u07ff\u0860-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 #: Shown in place of a character XML cannot hold, so the user sees something was there.
 REPLACEMENT = "\ufffd"
@@ -48,6 +53,35 @@ def sanitise(text: str) -> str:
     """Return ``text`` with line ends normalised and XML-forbidden characters as U+FFFD."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _FORBIDDEN.sub(REPLACEMENT, text)
+
+
+def _first_strong_is_rtl(text: str) -> bool | None:
+    """Return True when the first letter with a direction in ``text`` is right-to-left, None without one."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return None
+
+
+def mark_right_to_left(root: BaseOxmlElement) -> None:
+    """Give right-to-left properties to the text under ``root`` (a body, a footer).
+
+    A run holding Hebrew or Arabic letters gets ``w:rtl``, so Word shapes and
+    orders it as right-to-left text; a paragraph whose first letter is one gets
+    ``w:bidi`` (right-to-left paragraph). Latin text is left untouched.
+    """
+    for p in root.iter(qn("w:p")):
+        runs = [(r, "".join(t.text or "" for t in r.iter(qn("w:t")))) for r in p.iter(qn("w:r"))]
+        for run, text in runs:
+            if _RTL_LETTER.search(text):
+                run.get_or_add_rPr().get_or_add_rtl()
+        if _first_strong_is_rtl("".join(text for _, text in runs)):
+            pPr = p.get_or_add_pPr()
+            if pPr.find(qn("w:bidi")) is None:
+                pPr.insert_element_before(element("w:bidi"), *_PBDR_SUCCESSORS[_PBDR_SUCCESSORS.index("w:bidi") + 1 :])
 
 
 def hex_colour(colour: str) -> str:

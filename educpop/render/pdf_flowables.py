@@ -16,8 +16,10 @@ from reportlab.platypus import Paragraph as RLParagraph
 
 from educpop.document import Inlines
 
-# C0/C1 controls have no glyph and upset reportlab's parser; tabs and newlines become spaces.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0/C1 controls and lone surrogates have no glyph and upset reportlab's parser; they are
+# shown as U+FFFD, as the DOCX renderer does, so the reader sees something was there.
+# Tabs and newlines become spaces.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BREAKING_WHITESPACE = re.compile("[\t\n\r]+")
 _QUOTES = {'"': "&quot;", "'": "&#39;"}
 
@@ -30,7 +32,7 @@ def escape_text(text: str) -> str:
     before « : ; ! ? » in French), so it becomes a no-break space U+00A0, which it
     does not break at.
     """
-    text = _CONTROLS.sub("", _BREAKING_WHITESPACE.sub(" ", text))
+    text = _CONTROLS.sub("\ufffd", _BREAKING_WHITESPACE.sub(" ", text))
     return escape(text, _QUOTES).replace("\u202f", "\u00a0")
 
 

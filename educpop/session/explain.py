@@ -149,7 +149,9 @@ def _expected(kind: str, ctx: dict[str, Any]) -> str | None:
         case "string_too_short":
             return "un texte non vide"
         case "string_too_long":
-            return f"un texte d'au plus {ctx['max_length']} caractères"
+            return f"un texte d'au plus {ctx['max_length']:,} caractères".replace(",", " ")
+        case "string_unicode":
+            return "un texte sans caractère invisible"
         case "string_pattern_mismatch":
             return _PATTERNS.get(ctx["pattern"], f"un texte de la forme {ctx['pattern']}")
         case "list_type":

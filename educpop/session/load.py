@@ -17,7 +17,15 @@ from educpop.session.checks import cross_check, items, source_file
 from educpop.session.explain import did_you_mean, explain, found
 from educpop.session.markdown import markdown_blocks
 from educpop.session.model import Session
-from educpop.session.yamlsource import MAX_BYTES, YamlSource, decode_text, format_path, read_yaml
+from educpop.session.yamlsource import (
+    FORBIDDEN_CHARACTER,
+    MAX_BYTES,
+    YamlSource,
+    decode_text,
+    forbidden_message,
+    format_path,
+    read_yaml,
+)
 
 SESSION_FILE = "session.yaml"
 #: a source text longer than this is refused (a book chapter is about 100 kB)
@@ -75,13 +83,32 @@ def _read_texts(
             problems.append(target)
             continue
         try:
-            blocks = markdown_blocks(decode_text(_read(target, MAX_SOURCE_BYTES), target))
+            blocks = markdown_blocks(_printable(decode_text(_read(target, MAX_SOURCE_BYTES), target), target))
         except SessionError as error:
             problems += error.problems
             continue
         if isinstance(ident, str):
             texts[ident] = blocks
     return texts
+
+
+def _printable(text: str, file: Path) -> str:
+    """Return a source text with the page and line breaks of word processors as Markdown breaks.
+
+    Raise SessionError naming the line and column of each other character no
+    document can print (at most 10, one per line).
+    """
+    text = text.replace("\x0c", "\n\n").replace("\x0b", "\n")
+    problems: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        bad = FORBIDDEN_CHARACTER.search(line)
+        if bad:
+            problems.append(Problem(file, number, bad.start() + 1, "", forbidden_message(bad[0])))
+            if len(problems) == 10:
+                break
+    if problems:
+        raise SessionError(problems)
+    return text
 
 
 def _read(file: Path, limit: int) -> bytes:

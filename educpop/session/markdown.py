@@ -16,6 +16,13 @@ from educpop.document import Block, BulletList, Heading, Inlines, NumberedList, 
 
 _PARSER = MarkdownIt("commonmark", {"html": False})
 
+#: a longer paragraph is cut, at a sentence end, into several: reportlab lays a paragraph out
+#: in a time growing with the square of its length (a 500 kB one takes 40 s, 8 kB ones 1 ms each)
+MAX_PARAGRAPH_CHARS = 8_000
+#: a longer heading is printed as a bold paragraph: a heading must fit on one page
+MAX_HEADING_CHARS = 300
+_SENTENCE_ENDS = (". ", "! ", "? ", "… ", ".» ", ". » ")
+
 #: an open list, or an open quote as the inline tokens of its paragraphs
 _Container = BulletList | NumberedList | list[list[Token]]
 
@@ -30,7 +37,10 @@ def markdown_blocks(text: str) -> list[Block]:
         match token.type:
             case "heading_open" if not open_:
                 content = _inlines(tokens[index + 1].children or [])
-                if content:
+                if sum(len(run.text) for run in content) > MAX_HEADING_CHARS:
+                    bold = [Text(run.text, bold=True, italic=run.italic) for run in content]
+                    blocks.extend(Paragraph(piece) for piece in _cut(bold))
+                elif content:
                     blocks.append(Heading(min(int(token.tag[1:]), 3), content))
             case "heading_open" | "paragraph_open":
                 _add(open_, blocks, tokens[index + 1].children or [])
@@ -53,7 +63,7 @@ def markdown_blocks(text: str) -> list[Block]:
                 if open_:
                     continue
                 if isinstance(closed, list):
-                    quotes = (Quote(content) for content in map(_inlines, closed))
+                    quotes = (Quote(piece) for content in map(_inlines, closed) for piece in _cut(content))
                     blocks.extend(quote for quote in quotes if quote.content)
                 else:
                     closed.items = [item for item in closed.items if item]
@@ -71,13 +81,48 @@ def _add(open_: list[_Container], blocks: list[Block], children: list[Token]) ->
     if not content:
         return
     if outer is None:
-        blocks.append(Paragraph(content))
+        blocks.extend(Paragraph(piece) for piece in _cut(content))
     elif outer.items and outer.items[-1]:
         outer.items[-1][:] = _merge([*outer.items[-1], Text(" "), *content])
     elif outer.items:
         outer.items[-1].extend(content)
     else:
         outer.items.append(content)
+
+
+def _cut(content: Inlines) -> list[Inlines]:
+    """Return ``content`` cut into pieces of at most MAX_PARAGRAPH_CHARS characters, at sentence ends."""
+    pieces: list[Inlines] = []
+    current: Inlines = []
+    size = 0
+    for run in content:
+        text = run.text
+        while size + len(text) > MAX_PARAGRAPH_CHARS:
+            at = _cut_point(text, MAX_PARAGRAPH_CHARS - size)
+            if at <= 0 and current:  # no room left in this piece: start the next one
+                pieces.append(current)
+                current, size = [], 0
+                continue
+            at = at if at > 0 else MAX_PARAGRAPH_CHARS  # one word longer than a piece: cut anywhere
+            current.append(Text(text[:at], run.bold, run.italic))
+            pieces.append(current)
+            current, size = [], 0
+            text = text[at:].lstrip()
+        if text:
+            current.append(Text(text, run.bold, run.italic))
+            size += len(text)
+    if current:
+        pieces.append(current)
+    return [piece for piece in map(_merge, pieces) if piece]
+
+
+def _cut_point(text: str, room: int) -> int:
+    """Return where to cut ``text`` within its first ``room`` characters: after a sentence, else at a space."""
+    window = text[: room + 1]
+    sentence = max(window.rfind(end) + len(end.rstrip()) for end in _SENTENCE_ENDS)
+    if sentence > room // 2:
+        return sentence
+    return max(window.rfind(" "), 0)
 
 
 def _inlines(children: list[Token]) -> Inlines:

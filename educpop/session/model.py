@@ -21,10 +21,14 @@ YesNo = Annotated[bool, BeforeValidator(parse_yes_no)]
 PartialDate = Annotated[tuple[int, int, int], BeforeValidator(parse_partial_date)]
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 Line = Annotated[str, Field(min_length=1)]
+#: a title becomes a heading, which must fit on a page
+Title = Annotated[str, Field(min_length=1, max_length=200)]
+#: any text field: longer ones belong in a source text (and would slow the PDF layout down)
+MAX_FIELD_CHARS = 10_000
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, str_max_length=MAX_FIELD_CHARS)
 
 
 class Grouping(str, Enum):
@@ -70,7 +74,7 @@ class Source(_Model):
     """A text participants work on, kept as Markdown in the session folder."""
 
     id: Identifier
-    title: Line
+    title: Title
     author: str = ""
     date: str = ""
     file: Line
@@ -95,7 +99,7 @@ class Activity(_Model):
     """One step of the workshop, with its method, timing and texts."""
 
     id: Identifier
-    title: Line
+    title: Title
     method: Line
     duration: Minutes
     grouping: Grouping = Grouping.PLENARY
@@ -128,7 +132,7 @@ class QuestionTheme(_Model):
     """A sheet of questions on one theme, optionally about one source."""
 
     id: Identifier
-    title: Line
+    title: Title
     source: Identifier | None = None
     items: Annotated[list[Question], Field(min_length=1)]
 
@@ -158,8 +162,8 @@ class KeyFigure(_Model):
 class Session(_Model):
     """A whole workshop definition."""
 
-    title: Line
-    subtitle: str = ""
+    title: Title
+    subtitle: Annotated[str, Field(max_length=200)] = ""
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = "fr"
     organisation: str = ""
     audience: str = ""

@@ -30,6 +30,13 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _NBSP = "\u00a0\u202f"
 _LINE_BREAKS = re.compile("[\n\x85\u2028\u2029]")
 _INDENT = re.compile(f"^[ \t{_NBSP}]*")
+#: characters no document can print: controls other than tab and newline, lone surrogates, non-characters
+FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def forbidden_message(char: str) -> str:
+    """Return the message for a character that cannot be printed, naming its code point."""
+    return f"caractère invisible interdit (U+{ord(char):04X}) : supprimez-le"
 
 
 def format_path(path: FieldPath) -> str:
@@ -138,7 +145,7 @@ def read_yaml(raw: bytes, file: Path) -> YamlSource:
     except yaml.reader.ReaderError as error:
         before = _LINE_BREAKS.split(text[: error.position])
         code = ord(error.character) if isinstance(error.character, str) else error.character
-        message = f"caractère invisible interdit (U+{code:04X}) : supprimez-le"
+        message = forbidden_message(chr(code))
         raise SessionError([Problem(file, len(before), len(before[-1]) + 1, "", message)]) from None
     except yaml.MarkedYAMLError as error:
         raise SessionError(_syntax_problems(file, lines, error)) from None
@@ -225,7 +232,12 @@ class _Walker:
             if node.value in _NULLS:
                 return None
             self._check_comment(node, path)
-        return node.value
+        # escapes in double quotes ("\x01", "\ud800", "e\u0301") bypass the reader's checks
+        forbidden = FORBIDDEN_CHARACTER.search(node.value)
+        if forbidden:
+            self._problem(self.source.values[path], path, forbidden_message(forbidden[0]))
+            return FORBIDDEN_CHARACTER.sub("\ufffd", node.value)  # reported once, here, not again by the model
+        return unicodedata.normalize("NFC", node.value)
 
     def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, object]:
         result: dict[str, object] = {}

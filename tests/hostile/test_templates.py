@@ -1,0 +1,79 @@
+"""Templates from users: a session's ``templates/fr.j2`` overrides words, inside a bounded sandbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import pdf_text, squash
+from hostile.conftest import FULL, TEXT, errors, run, session
+
+TEMPLATE = "atelier/templates/fr.j2"
+ARGS = ("build", "atelier", "-o", "sortie", "--only", "questions", "--format", "pdf")
+
+
+def with_template(source: str) -> None:
+    session(FULL, {"sources/texte.md": TEXT, "templates/fr.j2": source})
+
+
+def refused(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    status, err = run(capsys, *ARGS)
+    assert status == 2 and "Traceback" not in err and err.startswith("educpop : session invalide :\n")
+    assert not Path("sortie").exists()
+    return errors(err)
+
+
+def test_a_session_template_overrides_some_words_and_keeps_the_others(capsys: pytest.CaptureFixture[str]) -> None:
+    with_template('{% macro sheet_title(label) %}Fiche de travail{{ " – " ~ label if label }}{% endmacro %}\n')
+    assert run(capsys, *ARGS)[0] == 0
+    text = squash(pdf_text(Path("sortie/fiches-questions.pdf")))
+    assert "Fiche de travail – A" in text and "Fiche questions" not in text
+    assert "Noms des membres du groupe :" in text  # a macro not overridden keeps the package's words
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{% macro sheet_title(label) %}\n{% if %}{% endmacro %}",
+         "atelier/templates/fr.j2:2: syntaxe de modèle incorrecte : Expected an expression, got 'end of statement block'"),
+        ("{% macro sheet_title(label) %}\n\n{{ organisation }}{% endmacro %}",
+         "atelier/templates/fr.j2:3: variable inconnue dans le modèle ('organisation' is undefined)"),
+        ("{% macro sheet_title(label) %}\n{{ label.__class__.__mro__ }}{% endmacro %}",
+         "atelier/templates/fr.j2:2: opération interdite dans un modèle : access to attribute '__class__' of 'str' object is unsafe."),
+        ("{% macro sheet_title(label) %}{{ label.ljust(1000000000) }}{% endmacro %}",
+         "atelier/templates/fr.j2:1: opération interdite dans un modèle : appel non autorisé (ljust)"),
+        ('{% macro sheet_title(label) %}{{ "x" * 1000000000 }}{% endmacro %}',
+         "atelier/templates/fr.j2:1: modèle trop coûteux : texte de plus de 10000 caractères ; simplifiez la macro"),
+        ("{% macro sheet_title(label) %}{{ 10 ** 100000 }}{% endmacro %}",
+         "atelier/templates/fr.j2:1: modèle trop coûteux : puissance trop grande ; simplifiez la macro"),
+        ("{% macro sheet_title(label) %}{% set n = namespace(s='ab') %}{% for i in range(40) %}"
+         "{% set n.s = n.s ~ n.s %}{% endfor %}{% endmacro %}",
+         "atelier/templates/fr.j2:1: modèle trop coûteux : texte de plus de 10000 caractères ; simplifiez la macro"),
+        ("{% macro sheet_title(label) %}{% for i in range(999) %}{{ label * 20 }}{% endfor %}{% endmacro %}",
+         "atelier/templates/fr.j2: la macro « sheet_title » produit plus de 10000 caractères"),
+        ("{% macro sheet_title(label) %}{{ range(10**6) | length }}{% endmacro %}",
+         "atelier/templates/fr.j2:1: modèle trop coûteux : range de plus de 1000 nombres ; simplifiez la macro"),
+        ('{% include "fr.j2" %}',
+         "atelier/templates/fr.j2:1: un modèle de séance ne peut pas inclure ou importer un autre modèle (« fr.j2 »)"),
+        ("{% macro sheet_title(label) %}{{ sheet_title(label) }}{% endmacro %}",
+         "atelier/templates/fr.j2:1: la macro s'appelle elle-même sans fin"),
+        ("{% macro sheet_title(label) %}{{ label|center(100000000) }}{% endmacro %}",
+         "atelier/templates/fr.j2:1: syntaxe de modèle incorrecte : No filter named 'center'."),
+    ],
+    ids=["syntax", "undefined", "dunder", "method-call", "multiply", "power", "doubling", "output-size",
+         "range", "include", "recursion", "filter"],
+)  # fmt: skip
+def test_a_wrong_or_hostile_template_is_a_session_error_naming_file_and_line(
+    capsys: pytest.CaptureFixture[str], source: str, message: str
+) -> None:
+    with_template(source)
+    assert refused(capsys) == [message]
+
+
+def test_nested_loops_stop_after_one_second(capsys: pytest.CaptureFixture[str]) -> None:
+    with_template(
+        "{% macro sheet_title(label) %}\n{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}"
+        "{% endfor %}{% endfor %}{% endfor %}{% endmacro %}"
+    )
+    assert refused(capsys) == ["atelier/templates/fr.j2:2: modèle trop coûteux : calcul de plus de 1 s ; simplifiez la macro"]
