@@ -376,3 +376,11 @@ def test_empty_blocks_print_nothing_and_do_not_fail() -> None:
     reader = pdf(document(BulletList([]), Checklist([]), Table([], []), Timeline([]), AnswerLines(0),
                           SourceText([]), Box("", [])))
     assert len(reader.pages) == 1
+
+
+def test_a_heading_longer_than_a_page_is_cut_not_looped_over() -> None:
+    words = " ".join(f"mot{i}" for i in range(700))
+    reader = pdf(document(Heading(1, [Text(words)]), Paragraph([Text("La suite.")])))
+    assert len(reader.pages) >= 2
+    printed = squash(text(reader))
+    assert "mot0 mot1" in printed and "mot699" in printed and "La suite." in printed

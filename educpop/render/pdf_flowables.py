@@ -249,9 +249,19 @@ class KeepWithNext(KeepTogether):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         frame = getattr(self, "_frame", None)
-        if self._H <= aH or (frame is not None and getattr(frame, "_atTop", False)):
+        if self._H <= aH:
             return content
         *lead, last = content
+        if frame is not None and getattr(frame, "_atTop", False):
+            # Already at the top of a page: nothing is gained by moving. Let the
+            # flowables run on their own, or a heading taller than the page would
+            # be regrouped and retried forever.
+            for flowable in lead:
+                flowable.keepWithNext = 0
+            _w, height = lead[0].wrapOn(self.canv, aW, aH)
+            if height > aH:  # a heading longer than the page: cut it like a paragraph
+                return [*lead[0].splitOn(self.canv, aW, aH), *content[1:]]
+            return content
         _width, lead_height = _listWrapOn(lead, aW, self.canv)
         room = aH - lead_height - last.getSpaceBefore()
         if room > 0 and _starts_in(last, self.canv, aW, room):
