@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from educpop.document import Document
 from educpop.errors import EducpopError, Problem
 from educpop.generators import registry
 from educpop.pack import (
@@ -70,6 +71,14 @@ def _load(
     return make_plan(workshop, Options(participants=participants, start=start, duration=duration)), theme
 
 
+def _documents(plan: Plan, theme: Theme, names: list[str]) -> list[Document]:
+    """Return the documents ``names`` of ``plan``, warning of characters the theme's font lacks."""
+    documents = make_documents(plan, names)
+    for warning in glyph_warnings(documents, theme):
+        click.echo(f"attention : {warning}", err=True)
+    return documents
+
+
 def _warn(workshop: Workshop) -> None:
     for problem in workshop.warnings:
         click.echo(f"attention : {problem}", err=True)
@@ -112,7 +121,9 @@ def check(
     folder: Path, participants: int | None, start: time | None, duration: int | None, theme_folder: Path | None
 ) -> None:
     """Vérifie une séance (et son thème) et affiche son programme."""
-    click.echo(_summary(_load(folder, participants, start, duration, theme_folder)[0]))
+    plan, theme = _load(folder, participants, start, duration, theme_folder)
+    _documents(plan, theme, select_generators())  # runs the session's own templates, lists missing glyphs
+    click.echo(_summary(plan))
 
 
 @cli.command()
@@ -145,9 +156,7 @@ def build(
     plan, theme = _load(folder, participants, start, duration, theme_folder)
     slug = folder.resolve().name
     destination = output or Path("handouts") / slug
-    documents = make_documents(plan, names)
-    for warning in glyph_warnings(documents, theme):
-        click.echo(f"attention : {warning}", err=True)
+    documents = _documents(plan, theme, names)
     outputs = render_all(documents, chosen_formats, theme, paper)
     outputs = add_bundles(outputs, slug, plan.workshop.session.title, paper)
     for path in write_pack(destination, outputs, force=force):

@@ -77,3 +77,11 @@ def test_nested_loops_stop_after_one_second(capsys: pytest.CaptureFixture[str]) 
         "{% endfor %}{% endfor %}{% endfor %}{% endmacro %}"
     )
     assert refused(capsys) == ["atelier/templates/fr.j2:2: modèle trop coûteux : calcul de plus de 1 s ; simplifiez la macro"]
+
+
+def test_check_finds_a_template_mistake_before_the_morning_of_the_workshop(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with_template("{% macro sheet_title(label) %}{{ labl }}{% endmacro %}")
+    status, err = run(capsys, "check", "atelier")
+    assert status == 2 and "atelier/templates/fr.j2:1:" in err
