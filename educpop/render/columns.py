@@ -19,13 +19,18 @@ from educpop.theme import FontFamily
 _BREAKS = re.compile(r"[ \t\n]+")
 
 
+#: a word up to this long is never cut; a longer one may be hyphenated, so a column
+#: need not be as wide as "Socialistes-révolutionnaires"
+_UNBROKEN = 14
+
+
 def _widest_word(cell: Inlines, faces: tuple[str, str], size: float, bold: bool) -> float:
     """Return the width in points of the widest word of ``cell``."""
     widest = 0.0
     for run in cell:
         face = faces[1] if bold or run.bold else faces[0]
         for word in _BREAKS.split(run.text):
-            widest = max(widest, stringWidth(word, face, size))
+            widest = max(widest, stringWidth(word[:_UNBROKEN], face, size))
     return widest
 
 
