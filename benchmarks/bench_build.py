@@ -17,7 +17,7 @@ import yaml
 from educpop.pack import add_bundles, make_documents, render_all, select_generators, write_pack
 from educpop.plan import make_plan
 from educpop.session.load import load_workshop
-from educpop.theme import default_theme
+from educpop.theme_file import default_theme
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sessions" / "revolution-russe-1917"

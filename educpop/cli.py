@@ -21,10 +21,12 @@ from educpop.generators import registry
 from educpop.pack import (
     add_bundles, glyph_warnings, make_documents, render_all, select_formats, select_generators, write_pack,
 )
+from educpop.paper import PAPERS, Paper, select_paper
 from educpop.plan import Options, Plan, make_plan
 from educpop.session.load import Workshop, load_workshop
 from educpop.session.values import format_clock, format_minutes, parse_clock, parse_duration
-from educpop.theme import PAPERS, Paper, Theme, choose_theme, select_paper
+from educpop.theme import Theme
+from educpop.theme_file import choose_theme
 
 USER_ERROR = 2
 

@@ -28,9 +28,10 @@ from educpop.errors import BuildError
 from educpop.generators import registry
 from educpop.impose import combine, impose_booklet
 from educpop.glyphs import missing_glyphs
+from educpop.paper import PAPERS, Paper
 from educpop.plan import Plan
 from educpop.render import RENDERERS
-from educpop.theme import PAPERS, Paper, Theme
+from educpop.theme import Theme
 from educpop.typography import typeset_document
 
 MANIFEST = ".educpop-manifest.json"

@@ -9,7 +9,7 @@ import pytest
 
 from educpop import document as model
 from educpop.render import RENDERERS
-from educpop.theme import default_theme
+from educpop.theme_file import default_theme
 
 EXAMPLES: dict[type, model.Block] = {
     model.Heading: model.Heading(1, model.plain("Titre")),

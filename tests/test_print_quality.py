@@ -40,7 +40,7 @@ from educpop.glyphs import missing_glyphs
 from educpop.pack import make_documents
 from educpop.plan import Options, make_plan
 from educpop.session.load import load_workshop
-from educpop.theme import default_theme
+from educpop.theme_file import default_theme
 
 STRESS = ROOT / "tests" / "stress"
 #: the 80+ letter word of the stress session

@@ -7,16 +7,19 @@ import shutil
 import struct
 import subprocess
 import zlib
+from collections import Counter
 from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from pypdf import PdfReader
 
 from conftest import SAMPLE, pdf_text, squash
 from educpop.cli import main
-from educpop.theme import DEFAULT_THEME_DIR, Theme, default_theme, load_theme
+from educpop.theme import DEJAVU_SANS, FontFamily, Theme
+from educpop.theme_file import DEFAULT_THEME_DIR, default_theme, load_theme
 
 LICENCE = "CC BY-SA 4.0 – CIEP-MOC"
 BLUE = (0x1D, 0x4E, 0x89)
@@ -178,6 +181,167 @@ def test_a_reference_documents_styles_win_in_the_docx(tmp_path: Path) -> None:
     assert "contenu du modèle" not in "\n".join(p.text for p in built.paragraphs)
     # the PDF keeps the theme's looks: a Word model styles Word files only
     assert LICENCE in squash(pdf_text(out / "guide-animation.pdf"))
+
+
+# --- a theme's font --------------------------------------------------------------------
+
+FONT_YAML = """\
+font:
+  name: "Collectif Sans"
+  regular: polices/corps.ttf
+  bold: polices/titres.ttf
+  italic: polices/penche.ttf
+  bold_italic: polices/titres.ttf
+"""
+
+
+def make_font_theme(folder: Path, text: str = FONT_YAML) -> Path:
+    """Return a theme whose font is made of the bundled faces in other roles, so each file shows where it is used.
+
+    The regular text is printed with a copy of DejaVu Sans Bold, headings with
+    Bold Oblique and italics with Oblique: DejaVu Sans itself is used nowhere.
+    """
+    theme = make_theme(folder, text)
+    (theme / "polices").mkdir()
+    shutil.copy(DEJAVU_SANS.bold, theme / "polices" / "corps.ttf")
+    shutil.copy(DEJAVU_SANS.bold_italic, theme / "polices" / "titres.ttf")
+    shutil.copy(DEJAVU_SANS.italic, theme / "polices" / "penche.ttf")
+    return theme
+
+
+@pytest.fixture(scope="module")
+def font_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the folder of the sample guide built with a theme that has its own font."""
+    root = tmp_path_factory.mktemp("font")
+    theme = make_font_theme(root / "theme")
+    out = root / "out"
+    assert main(["build", str(SAMPLE), "--only", "guide", "--theme", str(theme), "-o", str(out)]) == 0
+    return out
+
+
+class TestAThemesFont:
+    def test_is_read_from_files_inside_the_theme_folder(self, tmp_path: Path) -> None:
+        folder = make_font_theme(tmp_path / "theme") / "polices"
+        assert load_theme(tmp_path / "theme").font == FontFamily(
+            "Collectif Sans", folder / "corps.ttf", folder / "titres.ttf", folder / "penche.ttf", folder / "titres.ttf"
+        )
+
+    def test_is_the_only_one_embedded_in_the_pdf(self, font_pack: Path) -> None:
+        lines = subprocess.run(
+            ["pdffonts", str(font_pack / "guide-animation.pdf")], check=True, capture_output=True, text=True
+        ).stdout.splitlines()[2:]
+        fonts = {line.split()[0].split("+")[-1] for line in lines}
+        assert "DejaVuSans-Bold" in fonts
+        assert fonts <= {"DejaVuSans-Bold", "DejaVuSans-BoldOblique", "DejaVuSans-Oblique"}
+        assert all(line.split()[-5] == "yes" for line in lines)  # embedded
+
+    def test_prints_the_pdf_body_with_the_regular_file(self, font_pack: Path) -> None:
+        printed: Counter[str] = Counter()
+
+        def visit(text: str, cm: object, tm: object, font: dict[str, str] | None, size: float) -> None:
+            if font and text.strip():
+                printed[font["/BaseFont"].split("+")[-1]] += len(text.strip())
+
+        for page in PdfReader(font_pack / "guide-animation.pdf").pages:
+            page.extract_text(visitor_text=visit)
+        assert printed.most_common(1)[0][0] == "DejaVuSans-Bold"
+        assert "DejaVuSans" not in printed
+
+    def test_is_named_in_the_docx_styles(self, font_pack: Path) -> None:
+        normal = docx.Document(str(font_pack / "guide-animation.docx")).styles["Normal"]
+        fonts = normal.element.rPr.find(qn("w:rFonts"))
+        assert {fonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")} == {"Collectif Sans"}
+
+    def test_check_warns_of_characters_missing_from_it(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        folder = session_copy(tmp_path, {"theme": "theme/"})
+        # DejaVu Sans prints the Arabic letter beh; its oblique face, the body font here, does not.
+        make_font_theme(folder / "theme", FONT_YAML.replace("polices/corps.ttf", "polices/penche.ttf"))
+        source = folder / "sources" / "lecons.md"
+        source.write_text(source.read_text(encoding="utf-8") + "\nLa lettre \u0628 manque.\n", encoding="utf-8")
+        assert main(["check", str(folder)]) == 0
+        assert "caractère absent de la police Collectif Sans : « \u0628 » (U+0628)" in capsys.readouterr().err
+
+
+FONT_ERRORS = {
+    "a missing face": (
+        FONT_YAML.replace("  bold_italic: polices/titres.ttf\n", ""),
+        "2:3: font.bold_italic: champ obligatoire manquant : "
+        "le fichier TrueType (.ttf) des caractères gras italiques",
+    ),
+    "an empty name": (
+        FONT_YAML.replace('"Collectif Sans"', ""),
+        "2:8: font.name: champ obligatoire vide : "
+        "le nom de la famille de polices, tel que Word le connaît, comme « Source Sans 3 »",
+    ),
+    "a font file above the theme folder": (
+        FONT_YAML.replace("polices/titres.ttf\n  italic", "../titres.ttf\n  italic"),
+        "4:9: font.bold: attendu un chemin dans le dossier du thème, comme « police.ttf », trouvé « ../titres.ttf »",
+    ),
+    "an absolute font path": (
+        FONT_YAML.replace("polices/penche.ttf", "/usr/share/fonts/x.ttf"),
+        "5:11: font.italic: attendu un chemin dans le dossier du thème, comme « police.ttf », "
+        "trouvé « /usr/share/fonts/x.ttf »",
+    ),
+    "a font file that is not there": (
+        FONT_YAML.replace("polices/corps.ttf", "polices/Corps.TTF"),
+        "3:12: font.regular: fichier introuvable « polices/Corps.TTF »",
+    ),
+    "a file that is no font": (
+        FONT_YAML.replace("polices/corps.ttf", "notes.txt"),
+        "3:12: font.regular: police illisible « notes.txt » : attendu un fichier de police TrueType (.ttf)",
+    ),
+    "a CFF OpenType font": (
+        FONT_YAML.replace("polices/titres.ttf\n  italic", "polices/titres.otf\n  italic"),
+        "4:9: font.bold: police OpenType CFF non prise en charge « polices/titres.otf » : "
+        "utilisez une version TrueType (.ttf)",
+    ),
+    "a web font": (
+        FONT_YAML.replace("polices/penche.ttf", "polices/penche.woff2"),
+        "5:11: font.italic: police Web (WOFF) non prise en charge « polices/penche.woff2 » : "
+        "utilisez une version TrueType (.ttf)",
+    ),
+    "a key in French, and so a face missing": (
+        FONT_YAML.replace("  bold:", "  gras:"),
+        "2:3: font.bold: champ obligatoire manquant : le fichier TrueType (.ttf) des caractères gras\n"
+        "4:3: font.gras: clé inconnue « gras » ; vouliez-vous dire « bold » ?",
+    ),
+    "a font given by name only": (
+        "font: Arial\n",
+        "1:7: font: attendu des clés name, regular, bold, italic et bold_italic, trouvé « Arial »",
+    ),
+}
+
+
+@pytest.mark.parametrize("text, message", FONT_ERRORS.values(), ids=list(FONT_ERRORS))
+def test_a_mistake_in_the_font_names_line_column_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
+) -> None:
+    theme = make_font_theme(tmp_path / "theme", text)
+    (theme / "notes.txt").write_text("pas une police", encoding="utf-8")
+    # the first bytes of a CFF-flavoured OpenType font and of a WOFF2 web font
+    (theme / "polices" / "titres.otf").write_bytes(b"OTTO" + bytes(60))
+    (theme / "polices" / "penche.woff2").write_bytes(b"wOF2" + bytes(60))
+    assert main(["check", str(SAMPLE), "--theme", str(theme)]) == 2
+    file = theme / "theme.yaml"
+    assert capsys.readouterr().err == "educpop : thème invalide :\n" + "".join(
+        f"  {file}:{line}\n" for line in message.split("\n")
+    )
+
+
+def test_a_font_file_linking_out_of_the_theme_folder_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(DEJAVU_SANS.regular, tmp_path / "installee.ttf")
+    theme = make_font_theme(tmp_path / "theme")
+    (theme / "polices" / "corps.ttf").unlink()
+    (theme / "polices" / "corps.ttf").symlink_to(tmp_path / "installee.ttf")
+    assert main(["check", str(SAMPLE), "--theme", str(theme)]) == 2
+    assert capsys.readouterr().err == (
+        f"educpop : thème invalide :\n  {theme / 'theme.yaml'}:3:12: font.regular: « polices/corps.ttf » est un lien "
+        "vers l'extérieur du dossier du thème : remplacez-le par une copie du fichier\n"
+    )
 
 
 # --- mistakes in a theme --------------------------------------------------------------

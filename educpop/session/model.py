@@ -182,5 +182,5 @@ class Session(_Model):
     figures: list[KeyFigure] = []
     #: open questions added at the end of the evaluation form
     evaluation: list[Line] = []
-    #: a theme folder inside the session folder (``theme/``), read by :func:`educpop.theme.choose_theme`
+    #: a theme folder inside the session folder (``theme/``), read by :func:`educpop.theme_file.choose_theme`
     theme: str = ""

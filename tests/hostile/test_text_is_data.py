@@ -18,7 +18,7 @@ from educpop.cli import main
 from educpop.document import Audience, Document, Meta, Paragraph, Text
 from educpop.generators import registry
 from educpop.render import RENDERERS
-from educpop.theme import default_theme
+from educpop.theme_file import default_theme
 from hostile.conftest import FULL, TEXT
 
 MARKERS = ["SECRET-NOTES", "SECRET-NOTES-2", "SECRET-STEP", "SECRET-DEBRIEF", "SECRET-HINT", "SECRET-HINT-2"]
