@@ -60,15 +60,26 @@ def test_a_session_template_overrides_some_words_and_keeps_the_others(capsys: py
          "atelier/templates/fr.j2:1: la macro s'appelle elle-même sans fin"),
         ("{% macro sheet_title(label) %}{{ label|center(100000000) }}{% endmacro %}",
          "atelier/templates/fr.j2:1: syntaxe de modèle incorrecte : No filter named 'center'."),
+        ('{% macro sheet_title(label) %}{% for a in range(1000) %}{% for b in range(1000) %}{{ "x" * 10000 }}'
+         "{% endfor %}{% endfor %}{% endmacro %}",
+         "atelier/templates/fr.j2: la macro « sheet_title » produit plus de 10000 caractères"),
+        ("{% set x %}{% for a in range(1000) %}{% for b in range(1000) %}xxxxxxxxxx{% endfor %}{% endfor %}{% endset %}",
+         "atelier/templates/fr.j2: le modèle produit plus de 10000 caractères"),
     ],
     ids=["syntax", "undefined", "dunder", "method-call", "multiply", "power", "doubling", "output-size",
-         "range", "include", "recursion", "filter"],
+         "range", "include", "recursion", "filter", "output-in-loops", "block-in-loops"],
 )  # fmt: skip
 def test_a_wrong_or_hostile_template_is_a_session_error_naming_file_and_line(
     capsys: pytest.CaptureFixture[str], source: str, message: str
 ) -> None:
     with_template(source)
     assert refused(capsys) == [message]
+
+
+def test_the_filters_that_take_a_list_work_in_a_session_template(capsys: pytest.CaptureFixture[str]) -> None:
+    with_template('{% macro sheet_title(label) %}{{ ["Fiche", label]|join(" ") }} {{ [1, 2]|first }}{{ [1, 2]|last }}{% endmacro %}')
+    assert run(capsys, *ARGS)[0] == 0
+    assert "Fiche A 12" in squash(pdf_text(Path("sortie/fiches-questions.pdf")))
 
 
 def test_nested_loops_stop_after_one_second(capsys: pytest.CaptureFixture[str]) -> None:
