@@ -4,7 +4,7 @@ PYTHON  ?= python3
 SESSION ?= sessions/revolution-russe-1917
 BIN      = $(VENV)/bin
 
-.PHONY: pack test check bench clean
+.PHONY: pack test lint check bench clean
 
 $(BIN)/educpop: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,11 @@ pack: $(BIN)/educpop  ## build the sample workshop's pack into handouts/
 check: $(BIN)/educpop  ## validate the sample workshop and print its agenda
 	$(BIN)/educpop check $(SESSION)
 
-test: $(VENV)/.test-extras  ## run the test suite
+lint: $(VENV)/.test-extras  ## ruff and mypy (configured in pyproject.toml) must find nothing
+	$(BIN)/ruff check educpop tests benchmarks
+	$(BIN)/mypy educpop
+
+test: lint  ## lint, then run the test suite
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.test-extras  ## time the builds (see benchmarks/)

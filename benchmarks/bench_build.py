@@ -9,12 +9,14 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import TypeVar
 
 import yaml
 
-from educpop.pack import add_bundles, make_documents, render_all, select_generators, write_pack
+from educpop.document import Document
+from educpop.pack import Output, add_bundles, make_documents, render_all, select_generators, write_pack
 from educpop.plan import make_plan
 from educpop.session.load import load_workshop
 from educpop.theme_file import default_theme
@@ -22,11 +24,13 @@ from educpop.theme_file import default_theme
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sessions" / "revolution-russe-1917"
 
+T = TypeVar("T")
 
-def timed(label: str, action: Callable[[], object], runs: int = 3) -> object:
-    """Run ``action`` ``runs`` times, print the median time, return the last result."""
-    times, result = [], None
-    for _ in range(runs):
+
+def timed(label: str, action: Callable[[], T], runs: int = 3) -> T:
+    """Run ``action`` ``runs`` times (at least once), print the median time, return the last result."""
+    times: list[float] = []
+    for _ in range(max(runs, 1)):
         begin = time.perf_counter()
         result = action()
         times.append(time.perf_counter() - begin)
@@ -53,19 +57,25 @@ def scaled_copy(folder: Path, factor: int) -> None:
     for source in definition["sources"]:
         text = (SAMPLE / source["file"]).read_text(encoding="utf-8")
         (folder / source["file"]).write_text("\n\n".join([text] * factor), encoding="utf-8")
-    (folder / "session.yaml").write_text(yaml.dump(definition, Dumper=_NoAliasDumper, allow_unicode=True), encoding="utf-8")
+    dumped = yaml.dump(definition, Dumper=_NoAliasDumper, allow_unicode=True)
+    (folder / "session.yaml").write_text(dumped, encoding="utf-8")
+
+
+def renderer(documents: list[Document], fmt: str) -> Callable[[], list[Output]]:
+    """Return an action that renders ``documents`` in ``fmt`` with the default theme."""
+    return lambda: render_all(documents, [fmt], default_theme())
 
 
 def bench(folder: Path, title: str) -> None:
     print(f"\n{title}")
     workshop = timed("load + validate", lambda: load_workshop(folder))
-    plan = timed("plan", lambda: make_plan(workshop))  # type: ignore[arg-type]
+    plan = timed("plan", lambda: make_plan(workshop))
     names = select_generators()
-    documents = timed(f"generate + typeset ({len(names)} kinds)", lambda: make_documents(plan, names))  # type: ignore[arg-type]
+    documents = timed(f"generate + typeset ({len(names)} kinds)", lambda: make_documents(plan, names))
     for fmt in ("docx", "pdf"):
-        timed(f"render {fmt}", lambda: render_all(documents, [fmt], default_theme()))  # type: ignore[arg-type]
-    outputs = render_all(documents, ["docx", "pdf"], default_theme())  # type: ignore[arg-type]
-    outputs = timed("combined PDF + zip", lambda: add_bundles(outputs, folder.name, folder.name))  # type: ignore[assignment]
+        timed(f"render {fmt}", renderer(documents, fmt))
+    rendered = render_all(documents, ["docx", "pdf"], default_theme())
+    outputs = timed("combined PDF + zip", lambda: add_bundles(rendered, folder.name, folder.name))
     with tempfile.TemporaryDirectory() as out:
         timed("write pack", lambda: write_pack(Path(out), outputs, force=True))
     print(f"{'pack size':<38} {sum(len(o.content) for o in outputs) / 1024:8.0f} KiB")

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import time
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -19,7 +21,13 @@ from educpop.document import Document
 from educpop.errors import EducpopError, Problem
 from educpop.generators import registry
 from educpop.pack import (
-    add_bundles, glyph_warnings, make_documents, render_all, select_formats, select_generators, write_pack,
+    add_bundles,
+    glyph_warnings,
+    make_documents,
+    render_all,
+    select_formats,
+    select_generators,
+    write_pack,
 )
 from educpop.paper import PAPERS, Paper, select_paper
 from educpop.plan import Options, Plan, make_plan
@@ -29,6 +37,9 @@ from educpop.theme import Theme
 from educpop.theme_file import choose_theme
 
 USER_ERROR = 2
+
+#: A click command callback, before or after click wraps it.
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _clock(ctx: click.Context, param: click.Parameter, value: str | None) -> time | None:
@@ -45,12 +56,20 @@ def _minutes(ctx: click.Context, param: click.Parameter, value: str | None) -> i
         raise click.BadParameter(f"attendu {error}, trouvé « {value} »") from None
 
 
-def plan_options(command: click.Command) -> click.Command:
+def plan_options(command: F) -> F:
     """Add the options that adapt a session without editing it."""
     for option in reversed([
-        click.option("--participants", type=click.IntRange(1, 500), help="Nombre de participant·e·s attendu·e·s (par défaut : le maximum du groupe)."),
-        click.option("--start", callback=_clock, help="Heure de début, par ex. 18:30 (par défaut : celle de la séance)."),
-        click.option("--duration", callback=_minutes, help="Durée disponible, par ex. 2h ; les activités facultatives sont retirées pour tenir."),
+        click.option(
+            "--participants", type=click.IntRange(1, 500),
+            help="Nombre de participant·e·s attendu·e·s (par défaut : le maximum du groupe).",
+        ),
+        click.option(
+            "--start", callback=_clock, help="Heure de début, par ex. 18:30 (par défaut : celle de la séance)."
+        ),
+        click.option(
+            "--duration", callback=_minutes,
+            help="Durée disponible, par ex. 2h ; les activités facultatives sont retirées pour tenir.",
+        ),
     ]):
         command = option(command)
     return command
@@ -118,7 +137,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @plan_options
-@click.option("--theme", "theme_folder", type=click.Path(path_type=Path), metavar="DOSSIER", help="Dossier du thème (par défaut : celui de la séance).")
+@click.option(
+    "--theme", "theme_folder", type=click.Path(path_type=Path), metavar="DOSSIER",
+    help="Dossier du thème (par défaut : celui de la séance).",
+)
 def check(
     folder: Path, participants: int | None, start: time | None, duration: int | None, theme_folder: Path | None
 ) -> None:
@@ -130,11 +152,16 @@ def check(
 
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Dossier de sortie (par défaut : handouts/<séance>).")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Dossier de sortie (par défaut : handouts/<séance>)."
+)
 @click.option("--format", "formats", multiple=True, help="docx ou pdf (répétable ; par défaut : les deux).")
 @click.option("--only", multiple=True, help=f"Ne construire que ce document : {', '.join(registry())} (répétable).")
 @click.option("--force", is_flag=True, help="Écraser aussi les fichiers modifiés à la main.")
-@click.option("--theme", "theme_folder", type=click.Path(path_type=Path), metavar="DOSSIER", help="Dossier du thème : logo, couleurs, pied de page (par défaut : celui de la séance).")
+@click.option(
+    "--theme", "theme_folder", type=click.Path(path_type=Path), metavar="DOSSIER",
+    help="Dossier du thème : logo, couleurs, pied de page (par défaut : celui de la séance).",
+)
 @click.option(
     "--paper", callback=_paper, metavar="PAPIER",
     help="Papier : " + " ; ".join(f"{p.name} ({p.description})" for p in PAPERS.values()) + ". Par défaut : a4.",

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Union
 
 
 class Audience(str, Enum):
@@ -99,7 +98,7 @@ class Box:
     """A framed group of blocks: a facilitator tip, an instruction to read aloud, a warning."""
 
     title: str
-    blocks: list["Block"]
+    blocks: list[Block]
     kind: str = "tip"  # one of BOX_KINDS
 
 
@@ -173,22 +172,22 @@ class PageBreak:
     """Start the next block on a new page."""
 
 
-Block = Union[
-    Heading,
-    Paragraph,
-    BulletList,
-    NumberedList,
-    Table,
-    Quote,
-    Box,
-    AnswerLines,
-    Checklist,
-    Timeline,
-    SourceText,
-    Image,
-    Cover,
-    PageBreak,
-]
+Block = (
+    Heading
+    | Paragraph
+    | BulletList
+    | NumberedList
+    | Table
+    | Quote
+    | Box
+    | AnswerLines
+    | Checklist
+    | Timeline
+    | SourceText
+    | Image
+    | Cover
+    | PageBreak
+)
 
 
 @dataclass

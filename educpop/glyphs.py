@@ -16,14 +16,26 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 
 from educpop.document import (
-    Block, Box, BulletList, Checklist, Cover, Document, Heading, Inlines, NumberedList,
-    Paragraph, Quote, SourceText, Table, Timeline,
+    Block,
+    Box,
+    BulletList,
+    Checklist,
+    Cover,
+    Document,
+    Heading,
+    Inlines,
+    NumberedList,
+    Paragraph,
+    Quote,
+    SourceText,
+    Table,
+    Timeline,
 )
 from educpop.errors import BuildError
 from educpop.theme import FontFamily
@@ -55,7 +67,7 @@ class MissingGlyph:
         )
 
 
-@lru_cache(maxsize=None)
+@cache
 def coverage(path: Path) -> frozenset[int]:
     """Return the code points that the TrueType file at ``path`` maps to a glyph."""
     try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 from pypdf import PdfReader, PdfWriter, Transformation
-from pypdf.generic import NameObject
+from pypdf.generic import DictionaryObject, NameObject
 from reportlab.lib.pagesizes import A4, landscape
 
 #: the sheet a booklet is printed on, in points (841.89 x 595.28)
@@ -79,7 +79,8 @@ def _copy_info(reader: PdfReader, writer: PdfWriter) -> None:
     """Copy the document information (title, author...) and language of ``reader`` to ``writer``."""
     if reader.metadata:
         writer.add_metadata({key: value for key, value in reader.metadata.items() if isinstance(value, str)})
-    lang = reader.trailer["/Root"].get("/Lang")
+    catalog = reader.trailer["/Root"]
+    lang = catalog.get("/Lang") if isinstance(catalog, DictionaryObject) else None  # a PDF's catalog is a dictionary
     if lang is not None:
         writer.root_object[NameObject("/Lang")] = lang
 

@@ -26,8 +26,8 @@ from pathlib import Path
 from educpop.document import Document
 from educpop.errors import BuildError
 from educpop.generators import registry
-from educpop.impose import combine, impose_booklet
 from educpop.glyphs import missing_glyphs
+from educpop.impose import combine, impose_booklet
 from educpop.paper import PAPERS, Paper
 from educpop.plan import Plan
 from educpop.render import RENDERERS
@@ -133,7 +133,8 @@ def _zip(outputs: list[Output]) -> bytes:
     """Return a zip of ``outputs``, dated SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     stamp = time.gmtime(int(epoch)) if epoch and epoch.isdigit() else time.localtime()
-    date = max(tuple(stamp[:6]), (1980, 1, 1, 0, 0, 0))
+    fields = (stamp.tm_year, stamp.tm_mon, stamp.tm_mday, stamp.tm_hour, stamp.tm_min, stamp.tm_sec)
+    date = max(fields, (1980, 1, 1, 0, 0, 0))  # zip cannot date a file before 1980
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for output in outputs:
@@ -173,8 +174,8 @@ def _write_all(folder: Path, files: dict[str, bytes]) -> None:
     mode = 0o666 & ~_umask()  # mkstemp makes 0600 files; a pack is as readable as any file the user saves
     try:
         for name, content in files.items():
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-            temporaries[name] = Path(temporary)
+            handle, temporary_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+            temporaries[name] = Path(temporary_name)
             with os.fdopen(handle, "wb") as stream:
                 os.fchmod(stream.fileno(), mode)
                 stream.write(content)

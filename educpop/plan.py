@@ -149,7 +149,7 @@ class Plan:
             return []
         starts = _balanced_cuts([_length(p) for p in paragraphs], count)
         parts = []
-        for number, (begin, end) in enumerate(zip(starts, [*starts[1:], len(paragraphs)]), start=1):
+        for number, (begin, end) in enumerate(zip(starts, [*starts[1:], len(paragraphs)], strict=True), start=1):
             section = ""
             if not isinstance(paragraphs[begin][0], Heading):
                 heading = next((b for p in reversed(paragraphs[:begin]) for b in reversed(p)
@@ -201,6 +201,35 @@ def _length(paragraph: list[Block]) -> int:
     return sum(len(text) for text in walk_text(paragraph))
 
 
+_WORST = float("inf")
+
+
+def _next_row(prefix: list[int], previous: list[float], k: int, hi: int) -> tuple[list[float], list[int]]:
+    """Return the least cost of ``k`` runs ending at each index up to ``hi``, and where the last run starts.
+
+    ``previous`` holds the least costs of ``k - 1`` runs; ``prefix`` the running sums of the lengths.
+    """
+    n = len(prefix) - 1
+    current: list[float] = [_WORST] * (n + 1)
+    choice = [0] * (n + 1)
+
+    def solve(lo: int, hi: int, first: int, last: int) -> None:
+        if lo > hi:
+            return
+        mid = (lo + hi) // 2
+        best, best_at = _WORST, first
+        for i in range(first, min(mid - 1, last) + 1):
+            cost = previous[i] + (prefix[mid] - prefix[i]) ** 2
+            if cost < best:
+                best, best_at = cost, i
+        current[mid], choice[mid] = best, best_at
+        solve(lo, mid - 1, first, best_at)
+        solve(mid + 1, hi, best_at, last)
+
+    solve(k, hi, k - 1, n - 1)
+    return current, choice
+
+
 def _balanced_cuts(lengths: list[int], parts: int) -> list[int]:
     """Return the first index of each of ``parts`` runs of ``lengths``, with sums as even as can be.
 
@@ -212,29 +241,11 @@ def _balanced_cuts(lengths: list[int], parts: int) -> list[int]:
     prefix = [0]
     for length in lengths:
         prefix.append(prefix[-1] + max(length, 1))
-    worst = float("inf")
-    previous: list[float] = [0.0] + [worst] * n
+    previous: list[float] = [0.0] + [_WORST] * n
     choices: list[list[int]] = []
     for k in range(1, parts + 1):
-        current: list[float] = [worst] * (n + 1)
-        choice = [0] * (n + 1)
-
-        def solve(lo: int, hi: int, first: int, last: int) -> None:
-            if lo > hi:
-                return
-            mid = (lo + hi) // 2
-            best, best_at = worst, first
-            for i in range(first, min(mid - 1, last) + 1):
-                cost = previous[i] + (prefix[mid] - prefix[i]) ** 2
-                if cost < best:
-                    best, best_at = cost, i
-            current[mid], choice[mid] = best, best_at
-            solve(lo, mid - 1, first, best_at)
-            solve(mid + 1, hi, best_at, last)
-
-        solve(k, n - (parts - k), k - 1, n - 1)
+        previous, choice = _next_row(prefix, previous, k, n - (parts - k))
         choices.append(choice)
-        previous = current
     starts, end = [], n
     for choice in reversed(choices):
         end = choice[end]

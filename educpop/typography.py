@@ -28,12 +28,26 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 
 import pyphen
 
 from .document import (
-    Block, Box, BulletList, Checklist, Cover, Document, Heading, Inlines, NumberedList,
-    Paragraph, Quote, SourceText, Table, Timeline, TimelineEvent,
+    Block,
+    Box,
+    BulletList,
+    Checklist,
+    Cover,
+    Document,
+    Heading,
+    Inlines,
+    NumberedList,
+    Paragraph,
+    Quote,
+    SourceText,
+    Table,
+    Timeline,
+    TimelineEvent,
 )
 
 NNBSP = "\u202f"  # narrow no-break space
@@ -180,7 +194,7 @@ def _typeset_inlines(content: Inlines, language: str) -> Inlines:
         ends.append(ends[-1] + len(run.text))
     new, cuts = _typeset_marked("".join(run.text for run in content), language, ends)
     cuts[0], cuts[-1] = 0, len(new)  # whatever a rule adds at either end stays in the line
-    return [replace(run, text=new[a:b]) for run, a, b in zip(content, cuts, cuts[1:])]
+    return [replace(run, text=new[a:b]) for run, (a, b) in zip(content, pairwise(cuts), strict=True)]
 
 
 def _typeset_block(block: Block, language: str) -> Block:

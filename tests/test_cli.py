@@ -65,7 +65,9 @@ def test_a_bad_start_option_names_the_expected_form(capsys: pytest.CaptureFixtur
     assert "attendu une heure comme « 09:30 » ou « 14h », trouvé « midi »" in capsys.readouterr().err
 
 
-def test_an_invalid_session_exits_2_with_file_line_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_invalid_session_exits_2_with_file_line_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "atelier"
     shutil.copytree(SAMPLE, folder)
     definition = folder / "session.yaml"

@@ -70,7 +70,7 @@ def split_parts(text: str, count: int) -> list[str]:
     titles = [f"Arpentage – partie {k} sur {count}" for k in range(1, count + 1)]
     starts = [text.index(title) for title in titles]
     assert starts == sorted(starts)
-    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)])]
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 # The arpentage kit
@@ -112,7 +112,8 @@ def test_each_part_says_where_it_sits_and_carries_its_grid(pack: tuple[int, Path
     first = 1
     for number, part in enumerate(parts, start=1):
         last = first + sum(p[:60] in part for p in PARAGRAPHS) - 1
-        where = f"Paragraphe {first} " if first == last else f"Paragraphes {first} {'et' if last == first + 1 else 'à'} {last} "
+        joined = "et" if last == first + 1 else "à"
+        where = f"Paragraphe {first} " if first == last else f"Paragraphes {first} {joined} {last} "
         assert where + f"sur {len(PARAGRAPHS)} du texte complet" in part
         assert f"Grille de restitution – partie {number} sur {count}" in part
         for heading in ("Ce que dit notre partie, en deux phrases", "Un passage qui nous a frappé·e·s (ligne …)",
@@ -172,7 +173,7 @@ def test_parts_are_balanced_unless_one_paragraph_dominates(seed: int) -> None:
     assert sum(sizes) == sum(lengths)
     assert [p.first for p in cut] == [1, *(p.last + 1 for p in cut[:-1])]
     mean = sum(sizes) / len(sizes)
-    for part, size in zip(cut, sizes):
+    for part, size in zip(cut, sizes, strict=True):
         # only a single paragraph may stand far above the mean: it cannot be cut
         assert size <= 2 * mean or part.first == part.last
 
@@ -197,11 +198,11 @@ def test_the_cut_is_the_most_even_one() -> None:
     lengths = [300, 900, 200, 700, 650, 100, 800, 400, 500]
     for parts in range(1, len(lengths) + 1):
         best = min(
-            sum(sum(lengths[a:b]) ** 2 for a, b in zip((0, *cuts), (*cuts, len(lengths))))
+            sum(sum(lengths[a:b]) ** 2 for a, b in zip((0, *cuts), (*cuts, len(lengths)), strict=True))
             for cuts in combinations(range(1, len(lengths)), parts - 1)
         )
         starts = _balanced_cuts(lengths, parts)
-        found = sum(sum(lengths[a:b]) ** 2 for a, b in zip(starts, (*starts[1:], len(lengths))))
+        found = sum(sum(lengths[a:b]) ** 2 for a, b in zip(starts, (*starts[1:], len(lengths)), strict=True))
         assert found == best
 
 
@@ -296,7 +297,7 @@ def test_the_print_plan_counts_agree_with_the_documents(pack: tuple[int, Path]) 
     count = expected_parts(participants)
     assert len(re.findall(r"Arpentage – partie \d+ sur", read(folder, "kit-arpentage", "docx"))) == count
     pairs = participants // 2
-    expected = ([("Parties 1 à %d sur %d" % (pairs, count), "2 de chaque (%d)" % (2 * pairs))] if pairs > 1 else []) + (
+    expected = ([(f"Parties 1 à {pairs} sur {count}", f"2 de chaque ({2 * pairs})")] if pairs > 1 else []) + (
         [(f"Partie {count} sur {count}", "1")] if participants % 2 else [])
     assert rows["Kit d'arpentage"] == expected
     assert "Plan d'impression" not in rows

@@ -11,8 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from educpop.document import Heading, Paragraph, Text
 from educpop.errors import SessionError

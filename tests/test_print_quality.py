@@ -33,7 +33,7 @@ import pyphen
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, SAMPLE
+from conftest import ROOT
 from educpop.cli import main
 from educpop.document import SourceText, walk_text
 from educpop.glyphs import missing_glyphs

@@ -202,7 +202,9 @@ class TestStyles:
 
 def num_ids(document, style: str) -> list[int]:
     return [
-        int(p._p.pPr.numPr.numId.val) for p in document.paragraphs if p.style.name == style and p._p.pPr.numPr is not None
+        int(p._p.pPr.numPr.numId.val)
+        for p in document.paragraphs
+        if p.style.name == style and p._p.pPr.numPr is not None
     ]
 
 

@@ -268,7 +268,10 @@ def test_lists_checklist_quote_and_timeline_print_their_text() -> None:
 
 
 def test_every_box_kind_prints_its_title_and_blocks() -> None:
-    boxes = [Box(f"Encadré {kind}", [Paragraph(plain(f"contenu {kind}"))], kind) for kind in ("tip", "instruction", "warning")]
+    boxes = [
+        Box(f"Encadré {kind}", [Paragraph(plain(f"contenu {kind}"))], kind)
+        for kind in ("tip", "instruction", "warning")
+    ]
     extracted = text(pdf(document(*boxes)))
     for kind in ("tip", "instruction", "warning"):
         assert f"Encadré {kind}" in extracted and f"contenu {kind}" in extracted

@@ -124,7 +124,7 @@ class TestAThemedBuild:
 
     def test_paints_the_pdf_cover_band_in_the_primary_colour(self, themed_pack: Path, tmp_path: Path) -> None:
         red, green, blue = cover_pixel(themed_pack / "guide-animation.pdf", tmp_path)
-        assert all(abs(got - wanted) <= 3 for got, wanted in zip((red, green, blue), BLUE))
+        assert all(abs(got - wanted) <= 3 for got, wanted in zip((red, green, blue), BLUE, strict=True))
 
     def test_prints_the_licence_in_both_footers(self, themed_pack: Path) -> None:
         assert LICENCE in squash(pdf_text(themed_pack / "guide-animation.pdf"))
@@ -161,7 +161,8 @@ def test_the_command_line_theme_wins_over_the_sessions(tmp_path: Path) -> None:
     make_theme(folder / "theme")
     other = make_theme(tmp_path / "autre", THEME_YAML.replace("#1d4e89", "#006400"))
     out = tmp_path / "out"
-    assert main(["build", str(folder), "--only", "guide", "--format", "docx", "--theme", str(other), "-o", str(out)]) == 0
+    args = ["build", str(folder), "--only", "guide", "--format", "docx", "--theme", str(other), "-o", str(out)]
+    assert main(args) == 0
     heading = docx.Document(str(out / "guide-animation.docx")).styles["Heading 1"]
     assert heading.font.color.rgb == RGBColor(0x00, 0x64, 0x00)
 
@@ -457,7 +458,9 @@ def test_every_mistake_is_reported_at_once_and_nothing_is_built(
 
 def test_a_missing_theme_folder_or_file_is_a_user_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(SAMPLE), "--theme", str(tmp_path / "nulle-part")]) == 2
-    assert capsys.readouterr().err == f"educpop : thème invalide :\n  {tmp_path / 'nulle-part'}: dossier de thème introuvable\n"
+    assert capsys.readouterr().err == (
+        f"educpop : thème invalide :\n  {tmp_path / 'nulle-part'}: dossier de thème introuvable\n"
+    )
     (tmp_path / "vide").mkdir()
     assert main(["check", str(SAMPLE), "--theme", str(tmp_path / "vide")]) == 2
     assert f"{tmp_path / 'vide'}: pas de fichier theme.yaml dans le dossier du thème" in capsys.readouterr().err
@@ -479,7 +482,9 @@ def test_the_sessions_theme_must_be_a_folder_inside_it(
     make_theme(folder / "theme")
     line = (folder / "session.yaml").read_text(encoding="utf-8").splitlines().index(f"theme: {typed}") + 1
     assert main(["check", str(folder)]) == 2
-    assert capsys.readouterr().err == f"educpop : thème invalide :\n  {folder / 'session.yaml'}:{line}:8: theme: {message}\n"
+    assert capsys.readouterr().err == (
+        f"educpop : thème invalide :\n  {folder / 'session.yaml'}:{line}:8: theme: {message}\n"
+    )
 
 
 def test_a_session_theme_linking_out_of_the_session_is_refused(

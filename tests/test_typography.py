@@ -7,11 +7,20 @@ import re
 
 import pyphen
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from educpop.document import (
-    Audience, Box, Cover, Document, Heading, Meta, Paragraph, Table, Text, Timeline, TimelineEvent,
+    Audience,
+    Box,
+    Cover,
+    Document,
+    Heading,
+    Meta,
+    Paragraph,
+    Table,
+    Text,
+    Timeline,
+    TimelineEvent,
 )
 from educpop.typography import hyphenator, typeset, typeset_document
 

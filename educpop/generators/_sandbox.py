@@ -31,19 +31,23 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterable
 from functools import cache, wraps
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import Any, Callable, Iterable
+from typing import Any, TypeVar
 
 from jinja2 import FunctionLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.exceptions import SecurityError
 from jinja2.nodes import Concat
 from jinja2.runtime import Macro
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
 
 from educpop.errors import Problem, SessionError
+
+T = TypeVar("T")
 
 #: longest text a user macro (or any string it builds) may produce
 MAX_MACRO_CHARS = 10_000
@@ -86,7 +90,7 @@ class UserTemplate:
 
         return say
 
-    def _guarded(self, run: Callable[[], Any], what: str) -> Any:
+    def _guarded(self, run: Callable[[], T], what: str) -> T:
         """Return ``run()`` under the time limit, turning any failure into a located SessionError.
 
         ``what`` (« la macro « x » », « le modèle ») is what runs, named when it writes too much.
@@ -177,7 +181,7 @@ class _TextBuffer(list[str]):
         super().extend(texts)
 
 
-def _checked(value: Any) -> Any:
+def _checked(value: T) -> T:
     """Return ``value``, refusing a text or sequence longer than MAX_MACRO_CHARS."""
     if _size(value) > MAX_MACRO_CHARS:
         raise _TooBig(f"texte de plus de {MAX_MACRO_CHARS} caractères")
@@ -252,7 +256,10 @@ class _Environment(SandboxedEnvironment):
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         """Return ``left <operator> right``, refusing what would be too big before computing it."""
         if operator == "**" and (
-            not isinstance(right, int) or abs(right) > 64 or _size(left) > 1 or (isinstance(left, int) and abs(left) > 2**64)
+            not isinstance(right, int)
+            or abs(right) > 64
+            or _size(left) > 1
+            or (isinstance(left, int) and abs(left) > 2**64)
         ):
             raise _TooBig("puissance trop grande")
         if operator == "*" and max(_repeated(left, right), _repeated(right, left)) > MAX_MACRO_CHARS:

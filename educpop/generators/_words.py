@@ -17,8 +17,9 @@ the sandbox of :mod:`educpop.generators._sandbox`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateNotFound
 

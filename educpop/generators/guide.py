@@ -150,7 +150,8 @@ class Guide(Generator):
         for theme in themes:
             blocks.append(Heading(2, plain(theme.title)))
             for number, question in numbered_questions(theme):
-                item = [Text(f"{number}. ", bold=True), Text(question.text), Text(f" ({words.level(question.level.value)})", italic=True)]
+                level = Text(f" ({words.level(question.level.value)})", italic=True)
+                item = [Text(f"{number}. ", bold=True), Text(question.text), level]
                 blocks.append(Paragraph(item))
                 if question.hint:
                     blocks.append(Paragraph(plain(words.hint(question.hint)), "small"))

@@ -5,7 +5,8 @@ A new output format is one new module plus one line in :data:`RENDERERS`.
 
 from __future__ import annotations
 
-from typing import BinaryIO, Callable
+from collections.abc import Callable
+from typing import BinaryIO
 
 from educpop.document import Document
 from educpop.render.docx import render as render_docx

@@ -14,7 +14,6 @@ from educpop.document import Inlines, Table
 from educpop.render.pdf_fonts import register_family
 from educpop.theme import FontFamily
 
-
 #: where a line may break: ordinary spaces (not the no-break ones typography puts in "10 min")
 _BREAKS = re.compile(r"[ \t\n]+")
 

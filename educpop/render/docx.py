@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import os
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 import docx
@@ -109,7 +109,8 @@ def _page_setup(doc: DocxDocument, theme: Theme) -> int:
         section.top_margin, section.bottom_margin = Cm(margin), Cm(margin + 0.5)
         section.header_distance = section.footer_distance = Cm(1)
         section.gutter = Cm(0)
-    return Cm(width - 2 * margin).twips
+    text_width: int = Cm(width - 2 * margin).twips  # python-docx leaves Length.twips untyped
+    return text_width
 
 
 def _settings(doc: DocxDocument) -> None:
@@ -202,7 +203,7 @@ def _timestamp() -> datetime:
     """Return SOURCE_DATE_EPOCH as a UTC time when set (reproducible builds), else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     seconds = int(epoch) if epoch and epoch.isdigit() else int(time.time())
-    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+    return datetime.fromtimestamp(seconds, tz=UTC)
 
 
 def _core_properties(doc: DocxDocument, meta: Meta, timestamp: datetime) -> None:

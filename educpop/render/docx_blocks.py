@@ -11,15 +11,13 @@ import functools
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor, Twips
-from docx.table import Table as DocxTable
-from docx.table import _Cell
+from docx.table import Table as DocxTable, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from educpop.document import (
@@ -64,7 +62,7 @@ BOX_PADDING = 142
 #: Left and right cell padding of Table Grid, in twips.
 CELL_PADDING = 108
 
-Container = Union[DocxDocument, _Cell]
+Container = DocxDocument | _Cell
 
 
 @dataclass(frozen=True)
@@ -136,7 +134,7 @@ def _keeps_with_next(paragraph: DocxParagraph) -> bool:
     """Return whether ``paragraph`` is kept with the next one, directly or by its style."""
     own = paragraph.paragraph_format.keep_with_next
     if own is not None:
-        return own
+        return bool(own)  # python-docx leaves the property untyped: True or False here
     style = paragraph.style
     return bool(style is not None and style.paragraph_format.keep_with_next)
 
@@ -197,10 +195,10 @@ def _new_table(
         tblW.set(qn("w:type"), "dxa")
         tblW.set(qn("w:w"), str(sum(widths)))
     set_table_indent(table._tbl.tblPr, padding)
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = Twips(width)
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Twips(width)
     return table
 
@@ -237,12 +235,12 @@ def _(block: Table, ctx: Context, container: Container) -> None:
         header = table.rows[0]
         mark_header_row(header._tr.get_or_add_trPr())
         forbid_row_split(header._tr.get_or_add_trPr())
-        for cell, content in zip(header.cells, block.header):
+        for cell, content in zip(header.cells, block.header, strict=False):  # a short header leaves cells empty
             _cell_text(ctx, cell, content, bold=True)
         for cell in header.cells:
             set_shading(cell._tc.get_or_add_tcPr(), ctx.theme.accent_colour)
-    for row, contents in zip(table.rows[has_header:], block.rows):
-        for cell, content in zip(row.cells, contents):
+    for row, contents in zip(table.rows[has_header:], block.rows, strict=True):
+        for cell, content in zip(row.cells, contents, strict=False):  # a short row leaves cells empty
             _cell_text(ctx, cell, content)
     _after_table(ctx, container)
 
@@ -296,7 +294,7 @@ def _(block: Timeline, ctx: Context, container: Container) -> None:
     table = _new_table(ctx, container, len(block.events), [1.0, 3.0])
     rule = ("single", 4, RULE_GREY)
     set_table_borders(table._tbl.tblPr, top=rule, bottom=rule, insideH=rule, left=None, right=None, insideV=None)
-    for row, event in zip(table.rows, block.events):
+    for row, event in zip(table.rows, block.events, strict=True):
         forbid_row_split(row._tr.get_or_add_trPr())
         date, what = row.cells
         _cell_text(ctx, date, [Text(event.when, bold=True)])

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from typing import cast
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.numbering import CT_Numbering
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.numbering import NumberingPart
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
@@ -106,7 +108,7 @@ def _copy_missing_builtins(doc: DocxDocument) -> None:
             todo.append(source.base_style.name)
 
 
-def _add_default_pPr(styles_element):  # -> the new w:pPr
+def _add_default_pPr(styles_element: BaseOxmlElement) -> BaseOxmlElement:
     """Add ``w:docDefaults/w:pPrDefault/w:pPr`` to a styles part that lacks it and return the pPr."""
     defaults = styles_element.find(qn("w:docDefaults"))
     if defaults is None:
@@ -273,8 +275,8 @@ class Numbering:
 
     doc: DocxDocument
 
-    def _numbering(self):  # -> CT_Numbering
-        return self.doc.part.numbering_part.element
+    def _numbering(self) -> CT_Numbering:
+        return cast(CT_Numbering, self.doc.part.numbering_part.element)  # python-docx leaves XmlPart.element untyped
 
     def abstract_for(self, style_name: str) -> int:
         """Return the abstractNumId behind ``style_name``'s numbering, creating one if it has none."""

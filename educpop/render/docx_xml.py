@@ -10,7 +10,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from typing import Iterable
+from collections.abc import Iterable
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
@@ -9,23 +10,23 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     Flowable,
+    Image as RLImage,
     KeepTogether,
     ListFlowable,
     ListItem,
     NextPageTemplate,
     PageBreak as RLPageBreak,
+    Paragraph as RLParagraph,
     Spacer,
+    Table as RLTable,
+    TableStyle,
 )
-from reportlab.platypus import Image as RLImage
-from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
 
 from educpop.document import (
     AnswerLines,
-    BulletList,
     Block,
     Box,
+    BulletList,
     Checklist,
     Cover,
     Heading,
@@ -43,13 +44,13 @@ from educpop.document import (
 from educpop.errors import BuildError
 from educpop.render.columns import column_widths
 from educpop.render.pdf_flowables import (
+    BoxTable,
     HeadingParagraph,
+    KeepWithNext,
     LineCounter,
     NumberedParagraph,
-    BoxTable,
-    KeepWithNext,
-    RuledLines,
     RowTable,
+    RuledLines,
     RuledParagraph,
     escape_text,
     markup,
@@ -98,7 +99,7 @@ class Builder:
         #: free height from which a table row may be cut across pages
         self.fresh_height = frame_height * 0.8
 
-    def table_style(self, commands: list[tuple[object, ...]]) -> TableStyle:
+    def table_style(self, commands: Sequence[tuple[object, ...]]) -> TableStyle:
         """Return ``commands`` as a TableStyle in the theme's font (reportlab's default is Helvetica)."""
         font = ("FONT", (0, 0), (-1, -1), self.styles.fonts.regular, self.styles.base_size)
         return TableStyle([font, *commands])
@@ -279,7 +280,7 @@ class Builder:
                 rows.append([[title]])
         if not rows:
             return []
-        style = [
+        style: list[tuple[object, ...]] = [
             ("BACKGROUND", (0, 0), (-1, -1), look.background),
             ("LEFTPADDING", (0, 0), (-1, -1), PAD + (4 if look.left_rule else 2)),
             ("RIGHTPADDING", (0, 0), (-1, -1), PAD),

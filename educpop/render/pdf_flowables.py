@@ -9,12 +9,14 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph as RLParagraph, Table
 from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import _listWrapOn
-from reportlab.platypus import Paragraph as RLParagraph
 
 from educpop.document import Inlines
+
+#: The colour of the lines to write on.
+WRITING_LINE_GREY = colors.HexColor("#9A9A9A")
 
 # C0/C1 controls and lone surrogates have no glyph and upset reportlab's parser; they are
 # shown as U+FFFD, as the DOCX renderer does, so the reader sees something was there.
@@ -60,7 +62,7 @@ class HeadingParagraph(RLParagraph):
     outline: tuple[str, int] | None = None
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        parts = super().split(availWidth, availHeight)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
         # Only the first part carries the bookmark, or a split heading would appear twice.
         if len(parts) > 1:
             parts[0].outline = self.outline
@@ -85,7 +87,7 @@ class RuledParagraph(RLParagraph):
         canvas.restoreState()
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        parts = super().split(availWidth, availHeight)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
         for part in parts:
             part.rule_colour = self.rule_colour
         return parts
@@ -149,7 +151,7 @@ class NumberedParagraph(RLParagraph):
         canvas.restoreState()
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        parts = super().split(availWidth, availHeight)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
         for part in parts:
             part.counter = self.counter
             part.number_font = self.number_font
@@ -161,7 +163,7 @@ class NumberedParagraph(RLParagraph):
 class RuledLines(Flowable):
     """``count`` full-width ruled lines to write on, ``gap`` apart; splits between lines."""
 
-    def __init__(self, count: int, gap: float = 0.9 * cm, colour: colors.Color = colors.HexColor("#9A9A9A")) -> None:
+    def __init__(self, count: int, gap: float = 0.9 * cm, colour: colors.Color = WRITING_LINE_GREY) -> None:
         super().__init__()
         self.count = max(count, 0)
         self.gap = gap
@@ -205,7 +207,7 @@ class RowTable(Table):
     fresh_height: float = float("inf")
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = super().split(availWidth, availHeight)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
         if not parts and availHeight >= self.fresh_height:
             self.splitInRow = 1
             try:
@@ -227,7 +229,8 @@ class BoxTable(Table):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if availHeight < self.min_first:
             return []
-        return super().split(availWidth, availHeight)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        return parts
 
 
 class KeepWithNext(KeepTogether):
@@ -245,7 +248,8 @@ class KeepWithNext(KeepTogether):
     def split(self, aW: float, aH: float) -> list[Flowable]:
         content = list(self._content)
         if len(content) < 2:
-            return super().split(aW, aH)
+            parts: list[Flowable] = super().split(aW, aH)
+            return parts
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         frame = getattr(self, "_frame", None)
@@ -277,5 +281,6 @@ def _starts_in(flowable: Flowable, canv: Canvas, width: float, room: float) -> b
     parts = flowable.splitOn(canv, width, room)
     if len(parts) < 2 or isinstance(parts[0], ActionFlowable):
         return False
+    first: float
     _w, first = parts[0].wrapOn(canv, width, room)
     return 0 < first <= room

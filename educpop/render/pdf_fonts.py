@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -23,7 +23,7 @@ class FontNames:
     bold_italic: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def register_family(family: FontFamily) -> FontNames:
     """Return the reportlab names of ``family``'s faces, registering them on first use.
 

@@ -64,7 +64,7 @@ class Group(_Model):
     subgroup_size: Annotated[int, Field(ge=2, le=50)] = 5
 
     @model_validator(mode="after")
-    def _min_below_max(self) -> "Group":
+    def _min_below_max(self) -> Group:
         if self.min > self.max:
             raise ValueError(f"min ({self.min}) plus grand que max ({self.max})")
         return self

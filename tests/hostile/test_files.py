@@ -24,7 +24,9 @@ def refused(capsys: pytest.CaptureFixture[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("typed", ["../dehors.md", "/etc/passwd", "'C:\\Users\\x.md'", "~/x.md", "sources/../../x.md"])
-def test_a_path_leaving_the_folder_is_refused_with_field_and_line(capsys: pytest.CaptureFixture[str], typed: str) -> None:
+def test_a_path_leaving_the_folder_is_refused_with_field_and_line(
+    capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
     Path("dehors.md").write_text("dehors", encoding="utf-8")
     session(SOURCE % typed)
     assert refused(capsys) == [OUTSIDE % typed.strip("'")]
@@ -47,14 +49,19 @@ def test_a_link_pointing_out_of_the_folder_is_refused(capsys: pytest.CaptureFixt
 
 @pytest.mark.parametrize(
     ("typed", "present"),
-    [("sources/Lecons.md", "sources/leçons.md"), ("sources/lecons.md", "sources/Leçons.md"), ("sources/lecon.md", "sources/leçons.md")],
+    [
+        ("sources/Lecons.md", "sources/leçons.md"),
+        ("sources/lecons.md", "sources/Leçons.md"),
+        ("sources/lecon.md", "sources/leçons.md"),
+    ],
 )
 def test_a_missing_file_suggests_the_name_differing_by_case_accent_or_a_letter(
     capsys: pytest.CaptureFixture[str], typed: str, present: str
 ) -> None:
     session(SOURCE % typed, {present: "x"})
     assert refused(capsys) == [
-        f"atelier/session.yaml:11:29: sources[1].file: fichier introuvable « {typed} » ; vouliez-vous dire « {present} » ?"
+        f"atelier/session.yaml:11:29: sources[1].file: fichier introuvable « {typed} » ; "
+        f"vouliez-vous dire « {present} » ?"
     ]
 
 

@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, event, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from educpop.cli import main
 from educpop.errors import EducpopError
@@ -45,7 +44,9 @@ def activity(index: int) -> st.SearchStrategy[dict[str, Any]]:
             "notes": texts, "instructions": texts, "steps": st.lists(texts, max_size=3),
             "debrief": st.lists(texts, max_size=2), "statements": st.lists(texts, max_size=2),
             "source": st.just("texte"), "questions": st.just(["travail"]),
-            "materials": st.lists(st.one_of(texts, st.fixed_dictionaries({"item": texts, "quantity": st.integers(1, 5)})), max_size=2),
+            "materials": st.lists(
+                st.one_of(texts, st.fixed_dictionaries({"item": texts, "quantity": st.integers(1, 5)})), max_size=2
+            ),
         },
     )  # fmt: skip
 
@@ -58,13 +59,20 @@ valid_sessions = st.fixed_dictionaries(
         "start": st.sampled_from(["09:30", "9h", "23:00", "0h"]),
         "activities": st.integers(1, 4).flatmap(lambda n: st.tuples(*[activity(i) for i in range(n)]).map(list)),
         "sources": st.just([{"id": "texte", "title": "Le texte", "file": "sources/texte.md"}]),
-        "questions": st.just([{"id": "travail", "title": "T", "items": [{"level": "today", "text": "?", "hint": "h"}]}]),
+        "questions": st.just(
+            [{"id": "travail", "title": "T", "items": [{"level": "today", "text": "?", "hint": "h"}]}]
+        ),
     },
     optional={
         "subtitle": texts, "organisation": texts, "facilitators": st.lists(texts, max_size=2),
         "language": st.sampled_from(["fr", "en"]), "objectives": st.lists(texts, max_size=2),
-        "glossary": st.lists(st.fixed_dictionaries({"term": texts, "definition": texts, "original": texts}), max_size=2),
-        "timeline": st.lists(st.fixed_dictionaries({"date": st.sampled_from(["1917", "1917-03", "1917-03-08"]), "event": texts}), max_size=2),
+        "glossary": st.lists(
+            st.fixed_dictionaries({"term": texts, "definition": texts, "original": texts}), max_size=2
+        ),
+        "timeline": st.lists(
+            st.fixed_dictionaries({"date": st.sampled_from(["1917", "1917-03", "1917-03-08"]), "event": texts}),
+            max_size=2,
+        ),
         "figures": st.lists(st.fixed_dictionaries({"value": texts, "label": texts}), max_size=2),
     },
 )  # fmt: skip
@@ -80,17 +88,24 @@ def sessions(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-markdown = st.one_of(st.just(TEXT), st.text(max_size=200), st.sampled_from(["# " + "titre " * 80, "<script>x</script>", "> cité\n\n1. un\n2. deux"]))
+markdown = st.one_of(
+    st.just(TEXT),
+    st.text(max_size=200),
+    st.sampled_from(["# " + "titre " * 80, "<script>x</script>", "> cité\n\n1. un\n2. deux"]),
+)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=sessions(), text=markdown)
 def test_any_session_builds_or_stops_with_a_user_error(data: dict[str, Any], text: str) -> None:
     shutil.rmtree("atelier", ignore_errors=True)
     shutil.rmtree("sortie", ignore_errors=True)
     folder = Path("atelier")
     (folder / "sources").mkdir(parents=True)
-    (folder / "session.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8", errors="surrogatepass")
+    dumped = yaml.safe_dump(data, allow_unicode=True)
+    (folder / "session.yaml").write_text(dumped, encoding="utf-8", errors="surrogatepass")
     (folder / "sources" / "texte.md").write_text(text, encoding="utf-8", errors="surrogatepass")
     status = main(["build", "atelier", "-o", "sortie", "--only", "guide", "--only", "handout", "--only", "questions"])
     assert status in (0, 2)
@@ -101,7 +116,11 @@ def test_any_session_builds_or_stops_with_a_user_error(data: dict[str, Any], tex
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.integers(0, len(FULL.encode()) - 1), st.binary(min_size=0, max_size=3)), min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(FULL.encode()) - 1), st.binary(min_size=0, max_size=3)), min_size=1, max_size=4
+    )
+)
 def test_a_session_file_with_bytes_changed_loads_or_raises_a_user_error(edits: list[tuple[int, bytes]]) -> None:
     raw = bytearray(FULL.encode())
     for position, replacement in edits:

@@ -97,12 +97,15 @@ def test_a_bom_and_crlf_line_ends_are_accepted() -> None:
 
 def test_aliases_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert refused(capsys, SESSION + "objectives: &o [a]\nmaterials: *o\n") == [
-        "atelier/session.yaml:10:13: les ancres et alias YAML (« & » et « * ») ne sont pas acceptés : recopiez la valeur"
+        "atelier/session.yaml:10:13: les ancres et alias YAML (« & » et « * ») ne sont pas acceptés : "
+        "recopiez la valeur"
     ]
 
 
 def test_a_billion_laughs_is_refused_at_its_first_anchor(capsys: pytest.CaptureFixture[str]) -> None:
-    laughs = "a: &a [x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9))
+    laughs = "a: &a [x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9)
+    )
     assert refused(capsys, laughs) == [
         "atelier/session.yaml:1:4: les ancres et alias YAML (« & » et « * ») ne sont pas acceptés : recopiez la valeur"
     ]
@@ -136,7 +139,8 @@ def test_every_error_of_the_file_comes_in_one_run_with_expected_and_found(capsys
         + "couleur: rouge\n"
     )
     assert refused(capsys, yaml) == [
-        "atelier/session.yaml:3:11: duration: attendu une durée comme 90, « 90 min », « 1h30 » ou « 1:30 », trouvé « deux heures »",
+        "atelier/session.yaml:3:11: duration: attendu une durée comme 90, « 90 min », « 1h30 » ou « 1:30 », "
+        "trouvé « deux heures »",
         "atelier/session.yaml:4:8: start: attendu une heure comme « 09:30 » ou « 14h », trouvé « midi »",
         "atelier/session.yaml:6:5: activities[1].method: champ obligatoire manquant",
         "atelier/session.yaml:8:5: activities[1].methode: clé inconnue « methode » ; vouliez-vous dire « method » ?",
@@ -146,7 +150,9 @@ def test_every_error_of_the_file_comes_in_one_run_with_expected_and_found(capsys
     ]
 
 
-@pytest.mark.parametrize(("escape", "code"), [("\\x01", "0001"), ("\\ud800", "D800"), ("\\x85\\x9f", "009F"), ("\\uffff", "FFFF")])
+@pytest.mark.parametrize(
+    ("escape", "code"), [("\\x01", "0001"), ("\\ud800", "D800"), ("\\x85\\x9f", "009F"), ("\\uffff", "FFFF")]
+)
 def test_an_escaped_control_or_lone_surrogate_is_refused_with_its_field(
     capsys: pytest.CaptureFixture[str], escape: str, code: str
 ) -> None:

@@ -51,7 +51,8 @@ def test_a_long_paragraph_prints_in_linear_time() -> None:
 
 def test_five_hundred_activities_build_in_bounded_time() -> None:
     activities = "".join(
-        f"  - {{id: a{n}, title: Activité {n}, method: sous-groupes, duration: 1, notes: note {n}, steps: [un, deux]}}\n"
+        f"  - {{id: a{n}, title: Activité {n}, method: sous-groupes, duration: 1, notes: note {n}, "
+        "steps: [un, deux]}\n"
         for n in range(500)
     )
     session(SESSION.split("activities:")[0].replace("duration: 2h", "duration: 9h") + "activities:\n" + activities)

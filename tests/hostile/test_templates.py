@@ -36,11 +36,13 @@ def test_a_session_template_overrides_some_words_and_keeps_the_others(capsys: py
     ("source", "message"),
     [
         ("{% macro sheet_title(label) %}\n{% if %}{% endmacro %}",
-         "atelier/templates/fr.j2:2: syntaxe de modèle incorrecte : Expected an expression, got 'end of statement block'"),
+         "atelier/templates/fr.j2:2: syntaxe de modèle incorrecte : "
+         "Expected an expression, got 'end of statement block'"),
         ("{% macro sheet_title(label) %}\n\n{{ organisation }}{% endmacro %}",
          "atelier/templates/fr.j2:3: variable inconnue dans le modèle ('organisation' is undefined)"),
         ("{% macro sheet_title(label) %}\n{{ label.__class__.__mro__ }}{% endmacro %}",
-         "atelier/templates/fr.j2:2: opération interdite dans un modèle : access to attribute '__class__' of 'str' object is unsafe."),
+         "atelier/templates/fr.j2:2: opération interdite dans un modèle : "
+         "access to attribute '__class__' of 'str' object is unsafe."),
         ("{% macro sheet_title(label) %}{{ label.ljust(1000000000) }}{% endmacro %}",
          "atelier/templates/fr.j2:1: opération interdite dans un modèle : appel non autorisé (ljust)"),
         ('{% macro sheet_title(label) %}{{ "x" * 1000000000 }}{% endmacro %}',
@@ -63,7 +65,8 @@ def test_a_session_template_overrides_some_words_and_keeps_the_others(capsys: py
         ('{% macro sheet_title(label) %}{% for a in range(1000) %}{% for b in range(1000) %}{{ "x" * 10000 }}'
          "{% endfor %}{% endfor %}{% endmacro %}",
          "atelier/templates/fr.j2: la macro « sheet_title » produit plus de 10000 caractères"),
-        ("{% set x %}{% for a in range(1000) %}{% for b in range(1000) %}xxxxxxxxxx{% endfor %}{% endfor %}{% endset %}",
+        ("{% set x %}{% for a in range(1000) %}{% for b in range(1000) %}xxxxxxxxxx"
+         "{% endfor %}{% endfor %}{% endset %}",
          "atelier/templates/fr.j2: le modèle produit plus de 10000 caractères"),
     ],
     ids=["syntax", "undefined", "dunder", "method-call", "multiply", "power", "doubling", "output-size",
@@ -77,7 +80,10 @@ def test_a_wrong_or_hostile_template_is_a_session_error_naming_file_and_line(
 
 
 def test_the_filters_that_take_a_list_work_in_a_session_template(capsys: pytest.CaptureFixture[str]) -> None:
-    with_template('{% macro sheet_title(label) %}{{ ["Fiche", label]|join(" ") }} {{ [1, 2]|first }}{{ [1, 2]|last }}{% endmacro %}')
+    with_template(
+        '{% macro sheet_title(label) %}{{ ["Fiche", label]|join(" ") }} {{ [1, 2]|first }}{{ [1, 2]|last }}'
+        "{% endmacro %}"
+    )
     assert run(capsys, *ARGS)[0] == 0
     assert "Fiche A 12" in squash(pdf_text(Path("sortie/fiches-questions.pdf")))
 
@@ -87,7 +93,9 @@ def test_nested_loops_stop_after_one_second(capsys: pytest.CaptureFixture[str]) 
         "{% macro sheet_title(label) %}\n{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}"
         "{% endfor %}{% endfor %}{% endfor %}{% endmacro %}"
     )
-    assert refused(capsys) == ["atelier/templates/fr.j2:2: modèle trop coûteux : calcul de plus de 1 s ; simplifiez la macro"]
+    assert refused(capsys) == [
+        "atelier/templates/fr.j2:2: modèle trop coûteux : calcul de plus de 1 s ; simplifiez la macro"
+    ]
 
 
 def test_check_finds_a_template_mistake_before_the_morning_of_the_workshop(
