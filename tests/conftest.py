@@ -25,6 +25,22 @@ def squash(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f\u2009\u2060]+", " ", text).strip()
 
 
+def write_session(session: str | bytes, files: dict[str, str | bytes] | None = None) -> Path:
+    """Return ``atelier/`` (relative to the working directory) holding ``session.yaml`` and ``files``.
+
+    Text is written as UTF-8; bytes as they are, for encoding mistakes.
+    """
+    root = Path("atelier")
+    for name, content in {"session.yaml": session, **(files or {})}.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+    return root
+
+
 def pdf_text(path: Path) -> str:
     """Return the text of a PDF as poppler's pdftotext reads it."""
     return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from conftest import write_session
 from educpop.document import Heading, Paragraph, Text
 from educpop.errors import SessionError
 from educpop.session.load import Workshop, load_workshop
@@ -42,17 +43,6 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-def folder(session: str | bytes, files: dict[str, str | bytes] | None = None) -> Path:
-    """Return ``atelier/`` holding ``session.yaml`` and the other ``files`` given."""
-    root = Path("atelier")
-    for name, content in {"session.yaml": session, **(files or {})}.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            path.write_text(content, encoding="utf-8")
-        else:
-            path.write_bytes(content)
-    return root
 
 
 def problems(root: Path) -> list[str]:
@@ -63,7 +53,7 @@ def problems(root: Path) -> list[str]:
 
 
 def loaded(session: str | bytes, files: dict[str, str | bytes] | None = None) -> Workshop:
-    return load_workshop(folder(session, files))
+    return load_workshop(write_session(session, files))
 
 
 # -- values are read as the user typed them -------------------------------------------------
@@ -92,7 +82,7 @@ def test_a_field_left_empty_is_not_filled_in() -> None:
 
 
 def test_a_required_field_left_empty_says_so() -> None:
-    assert problems(folder(MINIMAL.replace("title: Accueil", "title:"))) == [
+    assert problems(write_session(MINIMAL.replace("title: Accueil", "title:"))) == [
         "atelier/session.yaml:7:11: activities[1].title: champ obligatoire vide",
     ]
 
@@ -114,32 +104,32 @@ def test_a_bom_and_windows_line_endings_are_accepted() -> None:
 
 
 def test_a_key_written_twice_names_both_lines() -> None:
-    assert problems(folder(MINIMAL + "    title: Bienvenue\n")) == [
+    assert problems(write_session(MINIMAL + "    title: Bienvenue\n")) == [
         "atelier/session.yaml:10:5: activities[1].title: clé « title » en double (déjà ligne 7)",
     ]
 
 
 def test_an_unknown_key_suggests_the_one_meant() -> None:
-    assert problems(folder(MINIMAL.replace("duration: 30", "dureé: 30"))) == [
+    assert problems(write_session(MINIMAL.replace("duration: 30", "dureé: 30"))) == [
         "atelier/session.yaml:6:5: activities[1].duration: champ obligatoire manquant",
         "atelier/session.yaml:9:5: activities[1].dureé: clé inconnue « dureé » ; vouliez-vous dire « duration » ?",
     ]
 
 
 def test_a_french_key_suggests_its_english_name() -> None:
-    assert problems(folder(MINIMAL + "objectifs: [comprendre]\n")) == [
+    assert problems(write_session(MINIMAL + "objectifs: [comprendre]\n")) == [
         "atelier/session.yaml:10:1: objectifs: clé inconnue « objectifs » ; vouliez-vous dire « objectives » ?",
     ]
 
 
 def test_tab_indentation_has_its_own_message() -> None:
-    assert problems(folder(MINIMAL + "\tnotes: à lire\n")) == [
+    assert problems(write_session(MINIMAL + "\tnotes: à lire\n")) == [
         "atelier/session.yaml:10:1: tabulation dans l'indentation : utilisez des espaces",
     ]
 
 
 def test_non_breaking_space_indentation_has_its_own_message() -> None:
-    assert problems(folder(MINIMAL + "  \u00a0 notes: à lire\n")) == [
+    assert problems(write_session(MINIMAL + "  \u00a0 notes: à lire\n")) == [
         "atelier/session.yaml:10:3: espace insécable dans l'indentation : utilisez des espaces ordinaires",
     ]
 
@@ -155,14 +145,14 @@ def test_a_non_breaking_space_before_the_colon_is_forgiven_with_a_warning() -> N
 def test_a_session_file_not_in_utf8_names_the_line_and_the_likely_encoding() -> None:
     raw = MINIMAL.replace("Accueil", "Accueil des participant·es").encode("utf-8")
     raw = raw.replace(b"Atelier", "Atelier été".encode("cp1252"))
-    assert problems(folder(raw)) == [
+    assert problems(write_session(raw)) == [
         "atelier/session.yaml:1:16: "
         "le fichier n'est pas en UTF-8 (probablement Windows-1252) ; enregistrez-le en UTF-8",
     ]
 
 
 def test_a_colon_inside_a_value_asks_for_quotes() -> None:
-    assert problems(folder(MINIMAL.replace("title: Atelier 1917", "title: 1917 : quelles leçons ?"))) == [
+    assert problems(write_session(MINIMAL.replace("title: Atelier 1917", "title: 1917 : quelles leçons ?"))) == [
         "atelier/session.yaml:1:13: « : » inattendu ; si la valeur contient « : », "
         'mettez la valeur entre guillemets droits ("…")',
     ]
@@ -170,14 +160,14 @@ def test_a_colon_inside_a_value_asks_for_quotes() -> None:
 
 def test_aliases_are_refused() -> None:
     text = MINIMAL.replace("title: Atelier 1917", "title: &t Atelier 1917") + "subtitle: *t\n"
-    assert problems(folder(text)) == [
+    assert problems(write_session(text)) == [
         "atelier/session.yaml:1:8: les ancres et alias YAML (« & » et « * ») ne sont pas acceptés : recopiez la valeur",
     ]
 
 
 @pytest.mark.parametrize("nesting", ["[" * 200 + "]" * 200, "\n" + "".join("  " * n + "- \n" for n in range(300))])
 def test_deep_nesting_is_refused_cleanly(nesting: str) -> None:
-    [message] = problems(folder(MINIMAL + f"objectives: {nesting}\n"))
+    [message] = problems(write_session(MINIMAL + f"objectives: {nesting}\n"))
     assert message.endswith(": imbrication trop profonde (plus de 50 niveaux)")
 
 
@@ -191,12 +181,12 @@ def test_a_hash_after_a_space_warns_that_the_rest_is_a_comment() -> None:
 
 
 def test_an_empty_file_says_so() -> None:
-    assert problems(folder("# rien encore\n")) == ["atelier/session.yaml: le fichier est vide"]
+    assert problems(write_session("# rien encore\n")) == ["atelier/session.yaml: le fichier est vide"]
 
 
 def test_a_missing_folder_or_session_file_says_so() -> None:
     assert problems(Path("ailleurs")) == ["ailleurs: dossier de séance introuvable"]
-    folder(b"", {"session.yml": MINIMAL}).joinpath("session.yaml").unlink()
+    write_session(b"", {"session.yml": MINIMAL}).joinpath("session.yaml").unlink()
     assert problems(Path("atelier")) == [
         "atelier/session.yaml: fichier introuvable ; vouliez-vous dire « session.yml » ?",
     ]
@@ -206,34 +196,34 @@ def test_a_missing_folder_or_session_file_says_so() -> None:
 
 
 def test_a_wrong_duration_shows_what_was_expected_and_what_was_found() -> None:
-    assert problems(folder(MINIMAL.replace("duration: 30", "duration: trois heures"))) == [
+    assert problems(write_session(MINIMAL.replace("duration: 30", "duration: trois heures"))) == [
         "atelier/session.yaml:9:15: activities[1].duration: "
         "attendu une durée comme 90, « 90 min », « 1h30 » ou « 1:30 », trouvé « trois heures »",
     ]
 
 
 def test_a_choice_lists_the_accepted_words() -> None:
-    assert problems(folder(MINIMAL + "    grouping: sous-groupes\n")) == [
+    assert problems(write_session(MINIMAL + "    grouping: sous-groupes\n")) == [
         "atelier/session.yaml:10:15: activities[1].grouping: "
         "attendu plenary, subgroups, pairs ou individual, trouvé « sous-groupes » ; vouliez-vous dire « subgroups » ?",
     ]
 
 
 def test_an_identifier_with_capitals_and_spaces_gets_an_example() -> None:
-    assert problems(folder(MINIMAL.replace("id: accueil", "id: Accueil café"))) == [
+    assert problems(write_session(MINIMAL.replace("id: accueil", "id: Accueil café"))) == [
         "atelier/session.yaml:6:9: activities[1].id: attendu un identifiant en minuscules, sans espace ni accent "
         "(lettres, chiffres, - et _), trouvé « Accueil café » ; par exemple « accueil-cafe »",
     ]
 
 
 def test_a_group_larger_at_min_than_at_max_is_a_sentence() -> None:
-    assert problems(folder(MINIMAL.replace("{min: 8, max: 20}", "{min: 20, max: 8}"))) == [
+    assert problems(write_session(MINIMAL.replace("{min: 8, max: 20}", "{min: 20, max: 8}"))) == [
         "atelier/session.yaml:2:8: group: min (20) plus grand que max (8)",
     ]
 
 
 def test_a_number_written_in_words_is_refused() -> None:
-    assert problems(folder(MINIMAL.replace("min: 8", "min: huit"))) == [
+    assert problems(write_session(MINIMAL.replace("min: 8", "min: huit"))) == [
         "atelier/session.yaml:2:14: group.min: attendu un nombre entier, trouvé « huit »",
     ]
 
@@ -243,20 +233,20 @@ def test_a_number_written_in_words_is_refused() -> None:
 
 def test_two_activities_with_the_same_id_are_refused() -> None:
     second = "  - id: accueil\n    title: Café\n    method: pause\n    duration: 15\n"
-    assert problems(folder(MINIMAL + second)) == [
+    assert problems(write_session(MINIMAL + second)) == [
         "atelier/session.yaml:10:9: activities[2].id: identifiant « accueil » en double (déjà ligne 6)",
     ]
 
 
 def test_an_unknown_source_suggests_a_close_one() -> None:
     text = MINIMAL + "    source: lecon\n" + SOURCE
-    assert problems(folder(text, {"sources/leçons.md": "Texte.\n"})) == [
+    assert problems(write_session(text, {"sources/leçons.md": "Texte.\n"})) == [
         "atelier/session.yaml:10:13: activities[1].source: source inconnue « lecon » ; vouliez-vous dire « lecons » ?",
     ]
 
 
 def test_an_unknown_question_theme_says_there_are_none() -> None:
-    assert problems(folder(MINIMAL + "    questions: [revolution]\n")) == [
+    assert problems(write_session(MINIMAL + "    questions: [revolution]\n")) == [
         "atelier/session.yaml:10:17: activities[1].questions[1]: "
         "thème de questions inconnu « revolution » ; la liste « questions » est vide",
     ]
@@ -264,7 +254,7 @@ def test_an_unknown_question_theme_says_there_are_none() -> None:
 
 def test_a_missing_source_file_suggests_the_name_differing_by_case_or_accent() -> None:
     text = MINIMAL + SOURCE.replace("sources/leçons.md", "sources/Lecons.md")
-    assert problems(folder(text, {"sources/leçons.md": "Texte.\n"})) == [
+    assert problems(write_session(text, {"sources/leçons.md": "Texte.\n"})) == [
         "atelier/session.yaml:13:11: sources[1].file: fichier introuvable « sources/Lecons.md » ; "
         "vouliez-vous dire « sources/leçons.md » ?",
     ]
@@ -273,7 +263,7 @@ def test_a_missing_source_file_suggests_the_name_differing_by_case_or_accent() -
 @pytest.mark.parametrize("typed", ["../dehors.md", "/etc/passwd", "C:\\Users\\texte.md"])
 def test_a_source_file_outside_the_session_folder_is_refused(typed: str) -> None:
     text = MINIMAL + SOURCE.replace("sources/leçons.md", f"'{typed}'")
-    assert problems(folder(text)) == [
+    assert problems(write_session(text)) == [
         "atelier/session.yaml:13:11: sources[1].file: attendu un chemin dans le dossier de la séance, "
         f"comme « sources/texte.md », trouvé « {typed} »",
     ]
@@ -281,7 +271,7 @@ def test_a_source_file_outside_the_session_folder_is_refused(typed: str) -> None
 
 def test_a_link_pointing_out_of_the_session_folder_is_refused() -> None:
     Path("secret.md").write_text("Secret.\n", encoding="utf-8")
-    root = folder(MINIMAL + SOURCE)
+    root = write_session(MINIMAL + SOURCE)
     (root / "sources").mkdir()
     os.symlink(Path("secret.md").resolve(), root / "sources" / "leçons.md")
     assert problems(root) == [
@@ -298,7 +288,7 @@ def test_windows_separators_in_a_source_path_are_accepted() -> None:
 
 def test_a_source_text_not_in_utf8_names_its_own_line() -> None:
     raw = "# Leçons\n\nPremière ligne.\n".encode("latin-1")
-    assert problems(folder(MINIMAL + SOURCE, {"sources/leçons.md": raw})) == [
+    assert problems(write_session(MINIMAL + SOURCE, {"sources/leçons.md": raw})) == [
         "atelier/sources/leçons.md:1:5: "
         "le fichier n'est pas en UTF-8 (probablement Windows-1252) ; enregistrez-le en UTF-8",
     ]
@@ -307,14 +297,14 @@ def test_a_source_text_not_in_utf8_names_its_own_line() -> None:
 def test_a_programme_longer_than_the_session_is_refused() -> None:
     debate = "  - {id: debat, title: Débat, method: débat mouvant, duration: 1h20}\n"
     text = MINIMAL.replace("duration: 30", "duration: 2h") + debate
-    assert problems(folder(text)) == [
+    assert problems(write_session(text)) == [
         "atelier/session.yaml:3:11: duration: le programme dure 3 h 20 mais la séance dure 3 h",
     ]
 
 
 def test_optional_activities_count_in_the_programme_length() -> None:
     text = MINIMAL + "  - {id: pause, title: Pause, method: pause, duration: 3h, optional: oui}\n"
-    assert problems(folder(text)) == [
+    assert problems(write_session(text)) == [
         "atelier/session.yaml:3:11: duration: le programme dure 3 h 30 (activités facultatives comprises) "
         "mais la séance dure 3 h",
     ]
@@ -328,7 +318,7 @@ def test_every_problem_of_the_folder_is_reported_at_once_in_file_order() -> None
         + "    source: texte\n"
         + SOURCE.replace("sources/leçons.md", "sources/absent.md")
     )
-    assert problems(folder(text)) == [
+    assert problems(write_session(text)) == [
         "atelier/session.yaml:1:1: title: champ obligatoire manquant",
         "atelier/session.yaml:1:1: titre: clé inconnue « titre » ; vouliez-vous dire « title » ?",
         "atelier/session.yaml:4:8: start: attendu une heure comme « 09:30 » ou « 14h », trouvé « 25h »",
@@ -346,7 +336,7 @@ def test_every_problem_of_the_folder_is_reported_at_once_in_file_order() -> None
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.text(), st.binary(), st.text(alphabet=" -:{}[]#&*!|>'\"\t\n\u00a0abc19").map(str)))
 def test_any_content_either_loads_or_raises_a_session_error(content: str | bytes) -> None:
-    root = folder(content)
+    root = write_session(content)
     try:
         load_workshop(root)
     except SessionError as error:
@@ -354,14 +344,14 @@ def test_any_content_either_loads_or_raises_a_session_error(content: str | bytes
 
 
 def test_an_apostrophe_inside_single_quotes_explains_how_to_double_it() -> None:
-    assert problems(folder(MINIMAL.replace("title: Atelier 1917", "title: 'L'atelier'"))) == [
+    assert problems(write_session(MINIMAL.replace("title: Atelier 1917", "title: 'L'atelier'"))) == [
         "atelier/session.yaml:1:11: texte après le guillemet fermant : pour une apostrophe entre guillemets simples, "
         "doublez-la ('L''atelier') ou mettez la valeur entre guillemets doubles",
     ]
 
 
 def test_curly_quotes_from_a_word_processor_are_pointed_out() -> None:
-    assert problems(folder(MINIMAL.replace('"09:30"', "“09:30”"))) == [
+    assert problems(write_session(MINIMAL.replace('"09:30"', "“09:30”"))) == [
         "atelier/session.yaml:4:8: start: attendu une heure comme « 09:30 » ou « 14h », trouvé « “09:30” » ; "
         'remplacez les guillemets typographiques par des droits (")',
     ]

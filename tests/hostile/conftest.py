@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import write_session
 from educpop.cli import main
 
 SESSION = """\
@@ -74,15 +75,7 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def session(yaml: str | bytes = SESSION, files: dict[str, str | bytes] | None = None) -> Path:
     """Return ``atelier/`` (relative to the working directory) holding ``session.yaml`` and ``files``."""
-    root = Path("atelier")
-    for name, content in {"session.yaml": yaml, **(files or {})}.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            path.write_text(content, encoding="utf-8")
-        else:
-            path.write_bytes(content)
-    return root
+    return write_session(yaml, files)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
