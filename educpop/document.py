@@ -83,6 +83,8 @@ class Table:
     header: list[Inlines]
     rows: list[list[Inlines]]
     widths: list[float] | None = None
+    #: body rows are at least this tall (room to sign by hand); 0 lets them fit their text
+    min_row_height_cm: float = 0.0
 
 
 @dataclass

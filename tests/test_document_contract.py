@@ -5,7 +5,11 @@ from __future__ import annotations
 import io
 import typing
 
+import docx
 import pytest
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.shared import Cm
+from pypdf import PdfReader
 
 from educpop import document as model
 from educpop.render import RENDERERS
@@ -57,3 +61,14 @@ def test_every_renderer_knows_every_style_and_box_kind(fmt: str) -> None:
 def test_an_unknown_style_is_a_bug_not_a_silent_default(fmt: str) -> None:
     with pytest.raises(ValueError):
         render(fmt, model.Paragraph(model.plain("x"), "inventé"))
+
+
+def test_a_minimum_row_height_leaves_room_to_sign_in_both_formats() -> None:
+    rows = [[model.plain(str(n)), []] for n in range(1, 21)]
+    tall = model.Table([model.plain("N°"), model.plain("Signature")], rows, min_row_height_cm=1.5)
+    short = model.Table([model.plain("N°"), model.plain("Signature")], rows)
+    pages = [len(PdfReader(io.BytesIO(render("pdf", table))).pages) for table in (short, tall)]
+    assert pages == [1, 2]
+    body_rows = docx.Document(io.BytesIO(render("docx", tall))).tables[0].rows[1:]
+    assert {row.height_rule for row in body_rows} == {WD_ROW_HEIGHT_RULE.AT_LEAST}
+    assert all(abs(row.height - Cm(1.5)) < Cm(0.01) for row in body_rows)  # stored in twips

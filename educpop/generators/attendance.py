@@ -51,7 +51,7 @@ class AttendanceSheet(Generator):
             Table(header=[], rows=facts_rows, widths=[1.7, 2.5, 1.4, 2.3]),
             Table(header=[[Text(cell, bold=True)] for cell in header],
                   rows=[[plain(str(number)), [], [], [], []] for number in range(1, self.rows(plan) + 1)],
-                  widths=[0.75, 3, 2.5, 2.7, 1.9]),
+                  widths=[0.75, 3, 2.5, 2.7, 1.9], min_row_height_cm=1.0),
             Paragraph(plain(words.attendance_consent(session.organisation)), "small"),
         )
         return document

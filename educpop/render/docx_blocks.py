@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_BREAK
 from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.oxml.ns import qn
@@ -242,6 +243,9 @@ def _(block: Table, ctx: Context, container: Container) -> None:
     for row, contents in zip(table.rows[has_header:], block.rows, strict=True):
         for cell, content in zip(row.cells, contents, strict=False):  # a short row leaves cells empty
             _cell_text(ctx, cell, content)
+        if block.min_row_height_cm:
+            row.height = Cm(block.min_row_height_cm)
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     _after_table(ctx, container)
 
 

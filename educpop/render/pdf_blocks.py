@@ -249,9 +249,19 @@ class Builder:
                 ("BACKGROUND", (0, 0), (-1, 0), s.accent),
                 ("LINEBELOW", (0, 0), (-1, 0), 1, s.primary),
             ]
+        row_heights: list[float | None] | None = None
+        if block.min_row_height_cm:
+            least = block.min_row_height_cm * cm
+            natural = [
+                max(cell.wrap(w - 2 * PAD, s.base_size * 100)[1] for cell, w in zip(row, col_widths, strict=True))
+                + PAD * 1.5
+                for row in data
+            ]
+            row_heights = [None] * bool(block.header) + [max(least, h) for h in natural[bool(block.header):]]
         table = RowTable(
             data,
             colWidths=col_widths,
+            rowHeights=row_heights,
             repeatRows=1 if block.header else 0,
             hAlign="LEFT",
             style=self.table_style(style),
