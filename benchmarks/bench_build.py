@@ -81,6 +81,45 @@ def bench(folder: Path, title: str) -> None:
     print(f"{'pack size':<38} {sum(len(o.content) for o in outputs) / 1024:8.0f} KiB")
 
 
+HEAD = """title: Épreuve de taille
+group: {min: 8, max: 20}
+duration: %s
+start: "09:00"
+"""
+
+
+def hostile_sizes(scratch: Path) -> None:
+    """Time whole builds of the sizes issue 4 asks for: a 2 MB text, 500 activities."""
+    print("\nHostile sizes (whole pack, DOCX and PDF, one run each)")
+    sentence = "Les soviets élisent leurs délégué·e·s, qui rendent compte à leur assemblée. "
+    text = scratch / "texte"
+    (text / "sources").mkdir(parents=True)
+    (text / "sources" / "t.md").write_text(sentence * (2_000_000 // len(sentence)), encoding="utf-8")
+    (text / "session.yaml").write_text(
+        HEAD % "1h" + "sources:\n  - {id: t, title: Texte, file: sources/t.md}\n"
+        "activities:\n  - {id: a, title: Lecture, method: arpentage, source: t, duration: 60, grouping: pairs}\n",
+        encoding="utf-8",
+    )
+    many = scratch / "activites"
+    many.mkdir()
+    (many / "session.yaml").write_text(
+        HEAD % "9h" + "activities:\n" + "".join(
+            f"  - {{id: a{n}, title: Activité {n}, method: expose, duration: 1, notes: Note {n}}}\n"
+            for n in range(500)
+        ),
+        encoding="utf-8",
+    )
+    for folder, label in ((text, "2 MB source text"), (many, "500 activities")):
+        timed(label, lambda folder=folder: full_build(folder, scratch / f"out-{folder.name}"), runs=1)
+
+
+def full_build(folder: Path, out: Path) -> list[Path]:
+    """Return the files of a whole build of ``folder`` into ``out``, as ``educpop build`` makes them."""
+    plan = make_plan(load_workshop(folder))
+    outputs = render_all(make_documents(plan, select_generators()), ["docx", "pdf"], default_theme())
+    return write_pack(out, add_bundles(outputs, folder.name, folder.name), force=True)
+
+
 def main() -> int:
     print(f"Python {sys.version.split()[0]}")
     bench(SAMPLE, "Sample workshop (revolution-russe-1917)")
@@ -88,6 +127,7 @@ def main() -> int:
         folder = Path(scratch) / "big"
         scaled_copy(folder, 10)
         bench(folder, "Ten times the sample (activities and texts)")
+        hostile_sizes(Path(scratch))
     return 0
 
 
