@@ -9,6 +9,7 @@ All text in the tree is plain user text (never markup): renderers escape it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -217,38 +218,64 @@ class Document:
         self.blocks.extend(blocks)
 
 
-def walk_text(blocks: list[Block]) -> list[str]:
-    """Return every string of ``blocks`` in reading order (for checks and warnings)."""
-    out: list[str] = []
+class Role(str, Enum):
+    """What part of a document a run of text belongs to (renderers give each its look)."""
 
-    def inl(content: Inlines) -> None:
-        out.extend(run.text for run in content)
+    BODY = "body"
+    HEADING = "heading"
+    QUOTE = "quote"
+    ATTRIBUTION = "attribution"
+    TABLE_HEADER = "table-header"
+    BOX_TITLE = "box-title"
+    DATE = "date"
+    KICKER = "kicker"
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    COVER_LINE = "cover-line"
+
+
+def text_runs(blocks: list[Block]) -> Iterator[tuple[Text, Role]]:
+    """Yield every run of text of ``blocks`` in reading order, with the role of its place."""
+
+    def runs(content: Inlines, role: Role = Role.BODY) -> Iterator[tuple[Text, Role]]:
+        return ((run, role) for run in content)
 
     for block in blocks:
         match block:
-            case Heading(content=c) | Paragraph(content=c) | Quote(content=c):
-                inl(c)
-                if isinstance(block, Quote) and block.attribution:
-                    out.append(block.attribution)
+            case Heading(content=content):
+                yield from runs(content, Role.HEADING)
+            case Paragraph(content=content):
+                yield from runs(content)
+            case Quote(content=content, attribution=attribution):
+                yield from runs(content, Role.QUOTE)
+                yield Text(attribution), Role.ATTRIBUTION
             case BulletList(items=items) | NumberedList(items=items) | Checklist(items=items):
                 for item in items:
-                    inl(item)
+                    yield from runs(item)
             case Table(header=header, rows=rows):
                 for cell in header:
-                    inl(cell)
+                    yield from runs(cell, Role.TABLE_HEADER)
                 for row in rows:
                     for cell in row:
-                        inl(cell)
+                        yield from runs(cell)
             case Box(title=title, blocks=inner):
-                out.append(title)
-                out.extend(walk_text(inner))
+                yield Text(title), Role.BOX_TITLE
+                yield from text_runs(inner)
             case Timeline(events=events):
                 for event in events:
-                    out.append(event.when)
-                    inl(event.content)
+                    yield Text(event.when), Role.DATE
+                    yield from runs(event.content)
             case SourceText(paragraphs=paragraphs):
                 for paragraph in paragraphs:
-                    inl(paragraph)
+                    yield from runs(paragraph)
             case Cover(title=title, subtitle=subtitle, lines=lines, kicker=kicker):
-                out.extend([kicker, title, subtitle, *lines])
-    return out
+                yield Text(kicker), Role.KICKER
+                yield Text(title), Role.TITLE
+                yield Text(subtitle), Role.SUBTITLE
+                for line in lines:
+                    yield Text(line), Role.COVER_LINE
+
+
+def walk_text(blocks: list[Block]) -> list[str]:
+    """Return every string of ``blocks`` in reading order (for checks and warnings)."""
+    return [run.text for run, _role in text_runs(blocks) if run.text]

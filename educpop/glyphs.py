@@ -14,29 +14,13 @@ Coverage is read from each face's character-to-glyph map (reportlab's
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 
-from educpop.document import (
-    Block,
-    Box,
-    BulletList,
-    Checklist,
-    Cover,
-    Document,
-    Heading,
-    Inlines,
-    NumberedList,
-    Paragraph,
-    Quote,
-    SourceText,
-    Table,
-    Timeline,
-)
+from educpop.document import Document, Role, Text, text_runs
 from educpop.errors import BuildError
 from educpop.theme import FontFamily
 
@@ -85,51 +69,9 @@ def _face(family: FontFamily, bold: bool, italic: bool) -> Path:
     return family.italic if italic else family.regular
 
 
-def _runs(blocks: list[Block]) -> Iterator[tuple[str, bool, bool]]:
-    """Yield (text, bold, italic) for every string of ``blocks``, in the face renderers print it in.
-
-    Headings, box titles, dates and cover titles are bold and quotations italic
-    whatever their runs say, as in the PDF renderer.
-    """
-
-    def inl(content: Inlines, bold: bool = False, italic: bool = False) -> Iterator[tuple[str, bool, bool]]:
-        for run in content:
-            yield run.text, run.bold or bold, run.italic or italic
-
-    for block in blocks:
-        match block:
-            case Heading(content=c):
-                yield from inl(c, bold=True)
-            case Paragraph(content=c):
-                yield from inl(c)
-            case Quote(content=c, attribution=who):
-                yield from inl(c, italic=True)
-                yield who, False, False
-            case BulletList(items=items) | NumberedList(items=items) | Checklist(items=items):
-                for item in items:
-                    yield from inl(item)
-            case Table(header=header, rows=rows):
-                for cell in header:
-                    yield from inl(cell, bold=True)
-                for row in rows:
-                    for cell in row:
-                        yield from inl(cell)
-            case Box(title=title, blocks=inner):
-                yield title, True, False
-                yield from _runs(inner)
-            case Timeline(events=events):
-                for event in events:
-                    yield event.when, True, False
-                    yield from inl(event.content)
-            case SourceText(paragraphs=paragraphs):
-                for paragraph in paragraphs:
-                    yield from inl(paragraph)
-            case Cover(title=title, subtitle=subtitle, lines=lines, kicker=kicker):
-                yield kicker, True, False
-                yield title, True, False
-                yield subtitle, False, False
-                for line in lines:
-                    yield line, False, False
+#: roles the renderers print bold or italic whatever their runs say
+_BOLD = {Role.HEADING, Role.TABLE_HEADER, Role.BOX_TITLE, Role.DATE, Role.KICKER, Role.TITLE}
+_ITALIC = {Role.QUOTE}
 
 
 def _context(text: str, index: int) -> str:
@@ -147,9 +89,10 @@ def missing_glyphs(document: Document, family: FontFamily, name: str = "") -> li
     characters (soft hyphen, joiners) are not printed as glyphs and never listed.
     """
     found: dict[str, MissingGlyph] = {}
-    strings = [(document.meta.session_title, False, False), *_runs(document.blocks)]
-    for text, bold, italic in strings:
-        covered = coverage(_face(family, bold, italic))
+    runs = [(Text(document.meta.session_title), Role.BODY), *text_runs(document.blocks)]
+    for run, role in runs:
+        text = run.text
+        covered = coverage(_face(family, run.bold or role in _BOLD, run.italic or role in _ITALIC))
         for index, char in enumerate(text):
             if char in found or ord(char) in covered or char.isspace():
                 continue
