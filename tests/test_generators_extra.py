@@ -312,6 +312,7 @@ def test_the_print_plan_reads_the_same_in_both_formats(pack: tuple[int, Path], f
                  "liste-presence", "fiche-evaluation"):
         assert f"{stem}.pdf" in text
     total = 1 + participants + participants + participants + 1 + participants
+    total += len(expected_groups(participants))  # a set of timeline cards per sub-group
     assert f"Total : {total} exemplaires." in text
     assert "Recto-verso, feuilles séparées" in text and "Recto seul, sans agrafer" in text
 

@@ -30,11 +30,12 @@ def expected_agenda() -> list[tuple[str, str]]:
     return agenda
 
 
-def test_the_pack_holds_three_documents_in_two_formats(sample_pack: Path) -> None:
+def test_the_pack_holds_every_document_in_two_formats(sample_pack: Path) -> None:
     names = sorted(p.name for p in sample_pack.iterdir() if not p.name.startswith("."))
     assert names == sorted([
         *(f"{stem}.{fmt}" for stem in ("guide-animation", "dossier-participant", "fiches-questions",
-                                     "kit-arpentage", "liste-presence", "fiche-evaluation", "plan-impression")
+                                     "kit-arpentage", "liste-presence", "fiche-evaluation", "plan-impression",
+                                     "cartes-ligne-du-temps")
         for fmt in FORMATS),
         f"{SAMPLE.name}-tout.pdf", f"{SAMPLE.name}.zip",  # combined PDF and zip, since several documents
     ])
