@@ -169,7 +169,12 @@ def edited_by_hand(folder: Path, names: list[str]) -> list[str]:
 
 
 def _write_all(folder: Path, files: dict[str, bytes]) -> None:
-    """Write ``files`` into ``folder``: all temporary files first, then every move."""
+    """Write ``files`` into ``folder``: all temporary files first, then every move.
+
+    Before the first move, every file to be replaced is opened for writing: a
+    document open in Word (locked, on Windows) stops the build with nothing
+    changed, instead of half a pack replaced.
+    """
     temporaries: dict[str, Path] = {}
     mode = 0o666 & ~_umask()  # mkstemp makes 0600 files; a pack is as readable as any file the user saves
     try:
@@ -177,17 +182,41 @@ def _write_all(folder: Path, files: dict[str, bytes]) -> None:
             handle, temporary_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
             temporaries[name] = Path(temporary_name)
             with os.fdopen(handle, "wb") as stream:
-                os.fchmod(stream.fileno(), mode)
                 stream.write(content)
                 stream.flush()
                 os.fsync(stream.fileno())
+            os.chmod(temporary_name, mode)  # by path: os.fchmod does not exist on Windows
+        held = [name for name in files if _held_elsewhere(folder / name)]
+        if held:
+            raise BuildError(
+                f"{', '.join(held)} : ouvert dans un autre programme (Word, lecteur PDF ?) ou protégé ; "
+                "fermez-le puis relancez ; rien n'a été modifié"
+            )
+        moved: list[str] = []
         for name, temporary in list(temporaries.items()):
-            os.replace(temporary, folder / name)
+            try:
+                os.replace(temporary, folder / name)
+            except OSError as error:
+                done = f" ; déjà remplacés : {', '.join(moved)}" if moved else ""
+                raise BuildError(f"écriture impossible de {folder / name} : {error.strerror or error}{done}") from error
+            moved.append(name)
             del temporaries[name]
     except OSError as error:
+        raise _write_failed(folder, error) from error
+    finally:
         for temporary in temporaries.values():
             temporary.unlink(missing_ok=True)
-        raise _write_failed(folder, error) from error
+
+
+def _held_elsewhere(path: Path) -> bool:
+    """Return whether ``path`` exists but cannot be opened for writing (locked or read-only)."""
+    try:
+        with path.open("r+b"):
+            return False
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
 
 
 #: what the system says when the disk, the user's quota or the file-size limit is reached

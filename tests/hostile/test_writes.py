@@ -113,3 +113,29 @@ def test_written_files_are_readable_by_others_as_any_saved_file(capsys: pytest.C
     finally:
         os.umask(old)
     assert {stat.S_IMODE(path.stat().st_mode) for path in Path("sortie").iterdir()} == {0o644}
+
+
+def test_a_document_open_in_another_program_stops_the_build_before_any_change(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = built_once(capsys)
+    # Word locks an open .docx on Windows; opening it for writing then fails.
+    monkeypatch.setattr("educpop.pack._held_elsewhere", lambda path: path.name == "guide-animation.docx")
+    status, err = run(capsys, *ARGS)
+    assert status == 2
+    assert err == (
+        "educpop : construction impossible :\n"
+        "  guide-animation.docx : ouvert dans un autre programme (Word, lecteur PDF ?) ou protégé ; "
+        "fermez-le puis relancez ; rien n'a été modifié\n"
+    )
+    assert snapshot(Path("sortie")) == before  # no temporary left either
+
+
+def test_only_a_target_that_cannot_be_opened_for_writing_counts_as_held(tmp_path: Path) -> None:
+    from educpop.pack import _held_elsewhere
+
+    target = tmp_path / "guide.pdf"
+    assert not _held_elsewhere(target)  # not there yet: nothing holds it
+    target.write_bytes(b"%PDF")
+    assert not _held_elsewhere(target)
+    assert _held_elsewhere(tmp_path)  # a folder in its place cannot be written over
