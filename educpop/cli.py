@@ -7,6 +7,7 @@ exits with status 2; a traceback means a bug, and is shown only then (or with
 
 from __future__ import annotations
 
+import io
 import sys
 import traceback
 from collections.abc import Callable
@@ -195,6 +196,11 @@ def build(
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    for stream in (sys.stdout, sys.stderr):
+        # A Windows console or pipe in cp1252 cannot show Cyrillic or U+202F: print a
+        # replacement character rather than fail while telling the user what is wrong.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     try:
         cli.main(args=argv, prog_name="educpop", standalone_mode=False)
     except EducpopError as error:

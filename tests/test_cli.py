@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,3 +100,16 @@ def test_a_hand_edited_file_is_not_overwritten(tmp_path: Path, capsys: pytest.Ca
     assert guide.read_bytes() == b"edited by hand"
     assert main([*args, "--force"]) == 0
     assert guide.read_bytes().startswith(b"%PDF")
+
+
+def test_a_console_that_cannot_show_cyrillic_gets_replacement_characters_not_a_crash(tmp_path: Path) -> None:
+    folder = tmp_path / "atelier"
+    shutil.copytree(SAMPLE, folder)
+    definition = folder / "session.yaml"
+    text = definition.read_text(encoding="utf-8")
+    definition.write_text(text.replace('title: "1917 :', 'title: "Ленин, 1917 :', 1), encoding="utf-8")
+    environment = {**os.environ, "PYTHONIOENCODING": "cp1252"}  # a Windows console or pipe
+    done = subprocess.run([sys.executable, "-m", "educpop", "check", str(folder)],
+                          capture_output=True, env=environment, check=False)
+    assert done.returncode == 0, done.stderr.decode("cp1252", "replace")
+    assert done.stdout.startswith("?????, 1917 : quelles leçons".encode("cp1252"))
