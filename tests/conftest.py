@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 import pytest
 from hypothesis import settings
+from PIL import Image
 
 from educpop.cli import main
 
@@ -49,17 +54,170 @@ def write_session(session: str | bytes, files: dict[str, str | bytes] | None = N
     return root
 
 
-def pdf_text(path: Path) -> str:
-    """Return the text of a PDF as poppler's pdftotext reads it."""
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+#: what PDFium reports in place of a hyphen that the typesetter put at the end of a line
+#: (U+FFFE from the whole page, U+0002 from a part of it)
+LINE_END_HYPHENS = re.compile("[\ufffe\x02]")
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on a page, in points from the page's top left corner (as a reader of the page sees it)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class Word(Box):
+    """A word of a PDF page (counted from 1) with its box."""
+
+    page: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PdfFont:
+    """A font a PDF uses, as pdffonts lists it: its name and whether it is embedded, subset and mapped to Unicode."""
+
+    name: str
+    embedded: bool
+    subset: bool
+    unicode: bool
+
+    @property
+    def family(self) -> str:
+        """Return the name without the subset prefix (``ABCDEF+DejaVuSans-Bold`` → ``DejaVuSans-Bold``)."""
+        return self.name.split("+", 1)[-1]
+
+
+def _page_text(page: pdfium.PdfPage, box: Box | None, raw: bool) -> str:
+    """Return the text of an open PDFium page, in ``box`` only when it is given."""
+    textpage = page.get_textpage()
+    if box is None:
+        text = textpage.get_text_range()
+    else:
+        height = page.get_height()
+        text = textpage.get_text_bounded(left=box.x0, bottom=height - box.y1, right=box.x1, top=height - box.y0)
+    return LINE_END_HYPHENS.sub("-\n" if raw else "", text.replace("\r\n", "\n"))
+
+
+def pdf_text(path: Path, *, raw: bool = False) -> str:
+    """Return the text of a PDF, pages separated by a form feed, as PDFium reads it.
+
+    A word the typesetter cut at the end of a line comes back whole; with
+    ``raw``, it stays cut: "démocra-" then a newline then "tique".
+    """
+    document = pdfium.PdfDocument(path)
+    try:
+        return "\f".join(_page_text(page, None, raw) for page in document)
+    finally:
+        document.close()
+
+
+def pdf_page_text(path: Path, page: int, box: Box | None = None) -> str:
+    """Return the text of page ``page`` (counted from 1) of a PDF, only what stands inside ``box`` if given."""
+    document = pdfium.PdfDocument(path)
+    try:
+        return _page_text(document[page - 1], box, raw=False)
+    finally:
+        document.close()
 
 
 def pdf_pages(path: Path) -> int:
     """Return the page count of a PDF."""
-    from pypdf import PdfReader
+    document = pdfium.PdfDocument(path)
+    try:
+        return len(document)
+    finally:
+        document.close()
 
-    return len(PdfReader(path).pages)
+
+def _page_words(page: pdfium.PdfPage, number: int) -> list[Word]:
+    """Return the words of an open PDFium page, numbered ``number``."""
+    height = page.get_height()
+    textpage = page.get_textpage()
+    words: list[Word] = []
+    for index in range(textpage.count_chars()):
+        char = chr(pdfium_raw.FPDFText_GetUnicode(textpage, index))
+        if char.isspace():
+            words.append(Word(0, 0, 0, 0, number, ""))  # a separator, dropped below
+            continue
+        line_end_hyphen = LINE_END_HYPHENS.fullmatch(char) is not None
+        left, bottom, right, top = textpage.get_charbox(index, loose=True)
+        glyph = Word(left, height - top, right, height - bottom, number, "-" if line_end_hyphen else char)
+        last = words[-1] if words else None
+        if (last is None or not last.text
+                or glyph.x0 - last.x1 > (glyph.y1 - glyph.y0) / 2 or glyph.x0 < last.x0
+                or glyph.y0 >= last.y1 or glyph.y1 <= last.y0):
+            words.append(glyph)
+        else:
+            words[-1] = Word(last.x0, min(last.y0, glyph.y0), max(last.x1, glyph.x1), max(last.y1, glyph.y1),
+                             number, last.text + glyph.text)
+        if line_end_hyphen:
+            words.append(Word(0, 0, 0, 0, number, ""))
+    return [word for word in words if word.text]
+
+
+def pdf_words(path: Path) -> list[Word]:
+    """Return every word of a PDF with its box (the font's full height, as pdftotext -bbox gives it).
+
+    A word ends at a space, at the end of a line, or at a gap wider than half
+    its letters' height; a hyphen that ends a line is kept as "-".
+    """
+    document = pdfium.PdfDocument(path)
+    try:
+        return [word for number, page in enumerate(document, start=1) for word in _page_words(page, number)]
+    finally:
+        document.close()
+
+
+def pdf_page_image(path: Path, page: int, dpi: float = 72) -> Image.Image:
+    """Return page ``page`` (counted from 1) of a PDF drawn by PDFium at ``dpi``, as an RGB image."""
+    document = pdfium.PdfDocument(path)
+    try:
+        return document[page - 1].render(scale=dpi / 72).to_pil().convert("RGB")
+    finally:
+        document.close()
+
+
+def pdf_fonts(path: Path) -> list[PdfFont]:
+    """Return every font a PDF's pages use (their forms included), once each, as pdffonts lists them."""
+    fonts: dict[tuple[int, int], PdfFont] = {}
+
+    def visit(resources: pikepdf.Object) -> None:
+        for font in resources.get("/Font", pikepdf.Dictionary()).values():
+            descriptor = (font.DescendantFonts[0] if "/DescendantFonts" in font else font).get("/FontDescriptor")
+            name = str(font.BaseFont)[1:]
+            embedded = descriptor is not None and any(
+                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts[font.objgen] = PdfFont(name, embedded, re.match(r"[A-Z]{6}\+", name) is not None,
+                                         "/ToUnicode" in font)
+        for xobject in resources.get("/XObject", pikepdf.Dictionary()).values():
+            if xobject.get("/Subtype") == "/Form" and "/Resources" in xobject:
+                visit(xobject.Resources)
+
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            visit(page.Resources)
+    return list(fonts.values())
+
+
+def pdf_problems(path: Path) -> list[str]:
+    """Return what qpdf's check finds wrong in a PDF (syntax, structure, a stream that cannot be decoded).
+
+    An empty list is a sound file.
+    """
+    with pikepdf.open(path) as pdf:
+        problems = [str(problem) for problem in pdf.check_pdf_syntax()]
+        for thing in pdf.objects:
+            if isinstance(thing, pikepdf.Stream):
+                try:
+                    thing.read_bytes()
+                except pikepdf.PdfError as error:
+                    problems.append(f"{thing.objgen}: {error}")
+    return problems
 
 
 def docx_text(path: Path) -> str:
@@ -85,3 +243,27 @@ def sample_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pack")
     assert main(["build", str(SAMPLE), "-o", str(out)]) == 0
     return out
+
+
+#: LibreOffice's command, which only the DOCX round trip needs; .ci/run installs it
+SOFFICE = shutil.which("soffice")
+NO_LIBREOFFICE = "LibreOffice absent : apt-get install libreoffice-writer-nogui"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Skip every test that needs the ``soffice`` fixture when LibreOffice is absent, except on CI.
+
+    Marked at collection, so that pytest folds them into one line of its summary.
+    """
+    if SOFFICE is None and not os.environ.get("CI"):
+        for item in items:
+            if "soffice" in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.skip(reason=NO_LIBREOFFICE))
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """Return the path of LibreOffice's command; fail on CI when it is absent (elsewhere the test is skipped)."""
+    if SOFFICE is None:
+        pytest.fail(f"{NO_LIBREOFFICE} (.ci/run l'installe)", pytrace=False)
+    return SOFFICE

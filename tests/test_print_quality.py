@@ -1,22 +1,22 @@
-"""Print quality, proved with the real readers: poppler (pdffonts, pdftotext), qpdf, LibreOffice.
+"""Print quality, proved with real readers: PDFium (text, words), pikepdf (qpdf's check, fonts), LibreOffice.
 
 Two packs are read: the sample workshop and ``tests/stress`` (an 80-letter word
 in a title, a table cell and a paragraph, a 60-row glossary, a paragraph longer
 than a page, every case of French punctuation, Cyrillic, many short sections).
-The tools are installed by ``.ci/run``: a missing tool fails, it never skips.
+LibreOffice is installed by ``.ci/run``; elsewhere its tests skip when it is absent.
 
-What pdftotext gives back, by design:
+What PDFium gives back, by design:
 - No-break spaces come back as ordinary spaces (U+0020). reportlab breaks lines
   at U+202F, so the PDF renderer prints U+00A0 instead (see escape_text), and
   reportlab writes U+00A0 with the space's code (ttfonts.py: "map nbsp into
   space"), so no extractor can tell it from a space. Every other character,
   « » œ ’ … · and Cyrillic included, comes back exactly.
 - Hyphenation draws U+002D (reportlab cannot draw a soft hyphen: it strips
-  U+00AD from words and breaks them with "-" too). pdftotext's default mode
-  joins a line ending in "-" with the next one and drops the "-", so words come
-  back whole, provided a line never ends at a hyphen of the text itself: the
-  renderer never breaks there. ``pdftotext -raw`` keeps "démocra-" + "tique":
-  every such break must be one of pyphen's break points.
+  U+00AD from words and breaks them with "-" too). PDFium reports a "-" that
+  ends a line as U+FFFE and joins the line with the next one; ``pdf_text``
+  drops it, so words come back whole, provided a line never ends at a hyphen of
+  the text itself: the renderer never breaks there. ``pdf_text(raw=True)``
+  keeps "démocra-" + "tique": every such break must be one of pyphen's break points.
 """
 
 from __future__ import annotations
@@ -26,14 +26,13 @@ import shutil
 import subprocess
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyphen
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import ROOT, Box, pdf_fonts, pdf_page_text, pdf_pages, pdf_problems, pdf_text, pdf_words
 from educpop.cli import main
 from educpop.document import SourceText, walk_text
 from educpop.glyphs import missing_glyphs
@@ -53,26 +52,6 @@ FRAME_BOTTOM = MARGIN + 11.34
 PAGE_COUNT_TOLERANCE = 0.25
 LIBREOFFICE_TIMEOUT = 300
 HYPHENATOR = pyphen.Pyphen(lang="fr")
-
-
-def tool(name: str, package: str) -> str:
-    """Return the path of command ``name``; fail (never skip) when it is missing."""
-    found = shutil.which(name)
-    if found is None:
-        pytest.fail(f"{name} introuvable : installez {package} (.ci/run le fait avant les tests)", pytrace=False)
-    return found
-
-
-def run(*command: str) -> str:
-    """Return the standard output of ``command``, failing the test with its error output if it fails."""
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, f"{' '.join(command)} : {done.stderr}"
-    return done.stdout
-
-
-def pdftotext(path: Path, *options: str) -> str:
-    """Return the text of ``path`` read by pdftotext with ``options``."""
-    return run(tool("pdftotext", "poppler-utils"), "-enc", "UTF-8", *options, str(path), "-")
 
 
 @pytest.fixture(scope="module")
@@ -104,24 +83,18 @@ def stress_documents() -> dict[str, object]:
 
 
 def test_every_font_is_embedded_subset_and_of_the_theme_family(pack: Path) -> None:
-    pdffonts = tool("pdffonts", "poppler-utils")
     family = default_theme().font.name.replace(" ", "")
     for stem in documents(pack):
-        lines = run(pdffonts, str(pack / f"{stem}.pdf")).splitlines()[2:]
-        assert lines, stem
-        for line in lines:
-            name, *_rest = line.split()
-            emb, sub, uni = line.split()[-5:-2]
-            assert (emb, sub, uni) == ("yes", "yes", "yes"), (stem, line)
-            assert re.fullmatch(rf"[A-Z]{{6}}\+{family}(-\w+)?", name), (stem, name)
+        fonts = pdf_fonts(pack / f"{stem}.pdf")
+        assert fonts, stem
+        for font in fonts:
+            assert (font.embedded, font.subset, font.unicode) == (True, True, True), (stem, font)
+            assert re.fullmatch(rf"[A-Z]{{6}}\+{family}(-\w+)?", font.name), (stem, font.name)
 
 
 def test_qpdf_finds_no_error(pack: Path) -> None:
-    qpdf = tool("qpdf", "qpdf")
     for pdf in sorted(pack.glob("*.pdf")):
-        done = subprocess.run([qpdf, "--check", str(pdf)], capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, (pdf.name, done.stdout, done.stderr)
-        assert "No syntax or stream encoding errors found" in done.stdout, pdf.name
+        assert pdf_problems(pdf) == [], pdf.name
 
 
 # -- extraction ---------------------------------------------------------------------------
@@ -129,10 +102,8 @@ def test_qpdf_finds_no_error(pack: Path) -> None:
 
 def frame_text(path: Path) -> list[str]:
     """Return the text inside the frame of each page: no footer, no line numbers in the margin."""
-    pages = len(PdfReader(path).pages)
-    crop = ["-x", str(int(MARGIN - 3)), "-y", "0", "-W", str(int(PAGE_W - 2 * MARGIN + 6)),
-            "-H", str(int(PAGE_H - FRAME_BOTTOM + 3))]
-    return [pdftotext(path, "-f", str(n), "-l", str(n), *crop) for n in range(1, pages + 1)]
+    frame = Box(MARGIN - 3, 0, PAGE_W - MARGIN + 3, PAGE_H - FRAME_BOTTOM + 3)
+    return [pdf_page_text(path, n, frame) for n in range(1, pdf_pages(path) + 1)]
 
 
 def renderer_hyphen(head: str, tail: str) -> bool:
@@ -158,12 +129,12 @@ def joined(pages: list[str]) -> str:
 
 
 def expected(paragraph_runs: list[object]) -> str:
-    """Return a typeset paragraph as pdftotext reads it back: no-break spaces are spaces, soft hyphens gone."""
+    """Return a typeset paragraph as PDFium reads it back: no-break spaces are spaces, soft hyphens gone."""
     text = "".join(run.text for run in paragraph_runs).replace("\u00ad", "")  # type: ignore[attr-defined]
     return re.sub(r"[ \n\u00a0\u202f]+", " ", text).strip()
 
 
-def test_pdftotext_gives_back_every_paragraph_of_the_stress_text_exactly(stress_pack: Path) -> None:
+def test_the_pdf_gives_back_every_paragraph_of_the_stress_text_exactly(stress_pack: Path) -> None:
     text = joined(frame_text(stress_pack / "dossier-participant.pdf"))
     handout = stress_documents()["handout"]
     sources = [b for b in handout.blocks if isinstance(b, SourceText)]  # type: ignore[attr-defined]
@@ -185,7 +156,7 @@ def test_pdftotext_gives_back_every_paragraph_of_the_stress_text_exactly(stress_
     "https://example.org/atelier?page=2 ou écrire à equipe@example.org ; merci.",
     f"le plus long de l’atelier : {LONG_WORD}.",
 ])
-def test_pdftotext_gives_back_french_typography_exactly(stress_pack: Path, fragment: str) -> None:
+def test_the_pdf_gives_back_french_typography_exactly(stress_pack: Path, fragment: str) -> None:
     # No-break spaces come back as spaces (see the module docstring); the rest is exact.
     text = joined(frame_text(stress_pack / "dossier-participant.pdf"))
     assert fragment in text
@@ -193,14 +164,14 @@ def test_pdftotext_gives_back_french_typography_exactly(stress_pack: Path, fragm
 
 def test_no_ligature_or_soft_hyphen_reaches_the_text(pack: Path) -> None:
     for stem in documents(pack):
-        text = pdftotext(pack / f"{stem}.pdf")
+        text = pdf_text(pack / f"{stem}.pdf")
         assert not re.search("[\ufb00-\ufb06\u00ad\ufffd]", text), stem
 
 
 def test_every_hyphen_at_a_line_end_is_a_pyphen_break(stress_pack: Path) -> None:
     breaks = 0
     for stem in documents(stress_pack):
-        raw = pdftotext(stress_pack / f"{stem}.pdf", "-raw").replace("\f", "")
+        raw = pdf_text(stress_pack / f"{stem}.pdf", raw=True).replace("\f", "")
         for head, tail in re.findall(r"(\S*)-\n(\S*)", raw):
             assert renderer_hyphen(head, tail), (stem, f"{head}-⏎{tail}")
             breaks += 1
@@ -217,8 +188,8 @@ def test_a_hyphen_of_the_text_never_ends_a_line() -> None:
 
 
 def test_the_long_word_comes_back_whole_from_title_cell_and_paragraph(stress_pack: Path) -> None:
-    handout = pdftotext(stress_pack / "dossier-participant.pdf")
-    guide = pdftotext(stress_pack / "guide-animation.pdf")
+    handout = pdf_text(stress_pack / "dossier-participant.pdf")
+    guide = pdf_text(stress_pack / "guide-animation.pdf")
     assert f"Le mot {LONG_WORD}" in " ".join(handout.split())  # a heading of the text
     assert f"Lecture du mot {LONG_WORD}" in " ".join(guide.split())  # an activity title
     assert f"en page : {LONG_WORD}, puis" in " ".join(handout.split())  # a glossary cell
@@ -227,31 +198,9 @@ def test_the_long_word_comes_back_whole_from_title_cell_and_paragraph(stress_pac
 # -- layout -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Word:
-    page: int
-    text: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-
-
-def words(path: Path) -> Iterator[Word]:
-    """Yield every word pdftotext finds in ``path`` with its box (points from the top left)."""
-    page = 0
-    pattern = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
-    for line in pdftotext(path, "-bbox").splitlines():
-        if "<page " in line:
-            page += 1
-        elif match := pattern.search(line):
-            x0, y0, x1, y1 = (float(v) for v in match.groups()[:4])
-            yield Word(page, match.group(5), x0, y0, x1, y1)
-
-
 def test_no_text_leaves_the_frame(pack: Path) -> None:
     for stem in documents(pack):
-        found = list(words(pack / f"{stem}.pdf"))
+        found = list(pdf_words(pack / f"{stem}.pdf"))
         assert found, stem
         footers = {w.page for w in found if w.text == "page"}
         for word in found:
@@ -265,7 +214,7 @@ def test_no_text_leaves_the_frame(pack: Path) -> None:
 
 
 def test_the_glossary_header_is_repeated_on_every_page_it_spans(stress_pack: Path) -> None:
-    found = list(words(stress_pack / "dossier-participant.pdf"))
+    found = list(pdf_words(stress_pack / "dossier-participant.pdf"))
     rows = {w.page for w in found if w.text == "Définition" and any(
         v.page == w.page and v.text == "numéro" for v in found)}
     headers = [w.page for w in found if w.text == "d’origine"]
@@ -274,14 +223,14 @@ def test_the_glossary_header_is_repeated_on_every_page_it_spans(stress_pack: Pat
 
 
 def test_source_text_lines_are_numbered_every_five_across_pages(stress_pack: Path) -> None:
-    numbers = [int(w.text) for w in words(stress_pack / "dossier-participant.pdf")
+    numbers = [int(w.text) for w in pdf_words(stress_pack / "dossier-participant.pdf")
                if w.text.isdigit() and w.x1 < MARGIN]
     assert len(numbers) >= 20
     assert numbers == list(range(5, 5 * len(numbers) + 1, 5))
 
 
 def test_a_heading_of_the_text_is_never_last_on_its_page(stress_pack: Path) -> None:
-    found = list(words(stress_pack / "dossier-participant.pdf"))
+    found = list(pdf_words(stress_pack / "dossier-participant.pdf"))
     headings = [w for w in found if w.text == "Intertitre"]
     assert len(headings) == 12
     for heading in headings:
@@ -346,9 +295,10 @@ def test_missing_glyphs_checks_the_face_text_is_printed_in() -> None:
 
 
 @pytest.fixture(scope="module")
-def libreoffice(sample_pack: Path, stress_pack: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def libreoffice(
+    soffice: str, sample_pack: Path, stress_pack: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
     """Return LibreOffice's PDF of every DOCX of both packs, by "pack/stem", converted in one call."""
-    soffice = tool("soffice", "libreoffice-writer-nogui")
     work = tmp_path_factory.mktemp("libreoffice")
     inputs = work / "docx"
     inputs.mkdir()
@@ -371,7 +321,7 @@ def test_libreoffice_converts_every_docx(libreoffice: dict[str, Path], sample_pa
               for stem in documents(folder)}
     assert wanted <= set(libreoffice)
     for key in wanted:
-        assert len(PdfReader(libreoffice[key]).pages) >= 1, key
+        assert pdf_pages(libreoffice[key]) >= 1, key
 
 
 def test_libreoffice_and_our_pdf_agree_on_page_counts(
@@ -380,8 +330,8 @@ def test_libreoffice_and_our_pdf_agree_on_page_counts(
     counts = {}
     for name, folder in (("sample", sample_pack), ("stress", stress_pack)):
         for stem in documents(folder):
-            ours = len(PdfReader(folder / f"{stem}.pdf").pages)
-            theirs = len(PdfReader(libreoffice[f"{name}/{stem}"]).pages)
+            ours = pdf_pages(folder / f"{stem}.pdf")
+            theirs = pdf_pages(libreoffice[f"{name}/{stem}"])
             counts[f"{name}/{stem}"] = (ours, theirs)
     print("pages (educpop, LibreOffice) :", counts)
     off = {k: v for k, v in counts.items() if abs(v[0] - v[1]) > PAGE_COUNT_TOLERANCE * max(v)}
@@ -389,7 +339,7 @@ def test_libreoffice_and_our_pdf_agree_on_page_counts(
 
 
 def test_libreoffice_reads_back_the_french_text_of_the_docx(libreoffice: dict[str, Path]) -> None:
-    text = " ".join(pdftotext(libreoffice["stress/dossier-participant"]).replace("\u00a0", " ")
+    text = " ".join(pdf_text(libreoffice["stress/dossier-participant"]).replace("\u00a0", " ")
                     .replace("\u202f", " ").split())
     for fragment in ("« Parce que ! » répond l’autre… Vraiment ?!", "l’œuvre commune",
                      "Петроградский совет", "député·e·s", "travailleur.se.s", "7,5 M", "38 387", "10 %"):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import struct
-import subprocess
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -16,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from pypdf import PdfReader
 
-from conftest import SAMPLE, pdf_text, squash
+from conftest import SAMPLE, pdf_fonts, pdf_page_image, pdf_page_text, pdf_text, squash
 from educpop.cli import main
 from educpop.theme import DEJAVU_SANS, FontFamily, Theme
 from educpop.theme_file import DEFAULT_THEME_DIR, default_theme, load_theme
@@ -74,13 +72,9 @@ def session_copy(tmp_path: Path, replace: dict[str, str | None]) -> Path:
     return folder
 
 
-def cover_pixel(pdf: Path, tmp_path: Path) -> tuple[int, int, int]:
+def cover_pixel(pdf: Path) -> tuple[int, int, int]:
     """Return the colour of the first page's top-left corner, where the cover band is drawn."""
-    subprocess.run(["pdftoppm", "-r", "20", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "cover")], check=True)
-    data = next(tmp_path.glob("cover*.ppm")).read_bytes()
-    header = re.match(rb"P6\s+\d+\s+\d+\s+\d+\s", data)  # magic, width, height, maximum value
-    assert header
-    red, green, blue = data[header.end() : header.end() + 3]
+    red, green, blue = pdf_page_image(pdf, 1, dpi=20).getpixel((0, 0))
     return red, green, blue
 
 
@@ -122,8 +116,8 @@ class TestAThemedBuild:
         assert styles["Heading 1"].font.color.rgb == RGBColor(*BLUE)
         assert styles["Normal"].font.size == Pt(12)
 
-    def test_paints_the_pdf_cover_band_in_the_primary_colour(self, themed_pack: Path, tmp_path: Path) -> None:
-        red, green, blue = cover_pixel(themed_pack / "guide-animation.pdf", tmp_path)
+    def test_paints_the_pdf_cover_band_in_the_primary_colour(self, themed_pack: Path) -> None:
+        red, green, blue = cover_pixel(themed_pack / "guide-animation.pdf")
         assert all(abs(got - wanted) <= 3 for got, wanted in zip((red, green, blue), BLUE, strict=True))
 
     def test_prints_the_licence_in_both_footers(self, themed_pack: Path) -> None:
@@ -138,10 +132,7 @@ class TestAThemedBuild:
         assert LOGO in [part.blob for part in package.parts if part.content_type == "image/png"]
 
     def test_shows_the_organisation_on_the_pdf_cover(self, themed_pack: Path) -> None:
-        first_page = subprocess.run(
-            ["pdftotext", "-f", "1", "-l", "1", str(themed_pack / "guide-animation.pdf"), "-"],
-            check=True, capture_output=True, text=True,
-        ).stdout
+        first_page = pdf_page_text(themed_pack / "guide-animation.pdf", 1)
         assert "Collectif du Quartier" in first_page
 
 
@@ -228,13 +219,10 @@ class TestAThemesFont:
         )
 
     def test_is_the_only_one_embedded_in_the_pdf(self, font_pack: Path) -> None:
-        lines = subprocess.run(
-            ["pdffonts", str(font_pack / "guide-animation.pdf")], check=True, capture_output=True, text=True
-        ).stdout.splitlines()[2:]
-        fonts = {line.split()[0].split("+")[-1] for line in lines}
-        assert "DejaVuSans-Bold" in fonts
-        assert fonts <= {"DejaVuSans-Bold", "DejaVuSans-BoldOblique", "DejaVuSans-Oblique"}
-        assert all(line.split()[-5] == "yes" for line in lines)  # embedded
+        fonts = pdf_fonts(font_pack / "guide-animation.pdf")
+        assert "DejaVuSans-Bold" in {font.family for font in fonts}
+        assert {font.family for font in fonts} <= {"DejaVuSans-Bold", "DejaVuSans-BoldOblique", "DejaVuSans-Oblique"}
+        assert all(font.embedded for font in fonts)
 
     def test_prints_the_pdf_body_with_the_regular_file(self, font_pack: Path) -> None:
         printed: Counter[str] = Counter()

@@ -6,7 +6,6 @@ import io
 import json
 import math
 import re
-import subprocess
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -18,7 +17,7 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A5
 from reportlab.pdfgen.canvas import Canvas
 
-from conftest import SAMPLE, pdf_text
+from conftest import SAMPLE, Box, pdf_page_text, pdf_text
 from educpop.cli import main
 from educpop.generators import registry
 from educpop.impose import booklet_order, impose_booklet
@@ -41,13 +40,9 @@ def numbered_pdf(pages: int) -> bytes:
 
 
 def half(pdf: Path, page: int, side: str) -> str:
-    """Return the text pdftotext reads in the left or right half of an A4 landscape ``page`` (from 1)."""
-    x = "0" if side == "left" else "421"
-    out = subprocess.run(
-        ["pdftotext", "-f", str(page), "-l", str(page), "-x", x, "-y", "0", "-W", "421", "-H", "595", str(pdf), "-"],
-        check=True, capture_output=True, text=True,
-    )
-    return out.stdout.strip()
+    """Return the text read in the left or right half of an A4 landscape ``page`` (from 1)."""
+    x = 0 if side == "left" else 421
+    return pdf_page_text(pdf, page, Box(x, 0, x + 421, 595)).strip()
 
 
 def body_size(pdf: Path) -> float:
