@@ -89,9 +89,15 @@ class Plan:
         return max(1, math.ceil(self.participants / size))
 
     def subgroup_labels(self) -> list[str]:
-        """Return the sub-group labels: A, B, C..."""
-        letters = string.ascii_uppercase
-        return [letters[i % 26] + ("" if i < 26 else str(i // 26)) for i in range(self.subgroup_count)]
+        """Return the sub-group labels, all different: A, B… Z, then AA, AB… AZ, BA… (as spreadsheet columns)."""
+        labels = []
+        for number in range(1, self.subgroup_count + 1):
+            label = ""
+            while number:
+                number, letter = divmod(number - 1, 26)
+                label = string.ascii_uppercase[letter] + label
+            labels.append(label)
+        return labels
 
     def subgroup_sheets(self) -> list[SubgroupSheet]:
         """Return one question sheet per sub-group and activity, themes dealt in turn."""

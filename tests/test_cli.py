@@ -29,10 +29,12 @@ def test_check_moves_the_agenda_to_another_start(capsys: pytest.CaptureFixture[s
     assert "9h30" not in out
 
 
-def test_a_shorter_session_drops_optional_activities(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_shorter_session_drops_the_optional_activity_nearest_the_close(capsys: pytest.CaptureFixture[str]) -> None:
+    # 15 minutes less: one of the two optional activities of 20 minutes must go, the later one
     assert main(["check", str(SAMPLE), "--duration", "2h45"]) == 0
     out = capsys.readouterr().out
-    assert "retiré pour tenir dans la durée : " in out
+    assert "retiré pour tenir dans la durée : Débat mouvant : et si c'était à refaire ?\n" in out
+    assert "  9h50 – 10h10  Remettre 1917 dans l'ordre (facultatif) [ligne-du-temps, 20 min]" in out
 
 
 def test_an_impossible_duration_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -59,12 +59,39 @@ def test_shortening_drops_optional_activities_only() -> None:
         make_plan(workshop(), Options(duration=60))
 
 
+def test_shortening_drops_the_optional_activities_nearest_the_close_first() -> None:
+    activities = workshop().session.model_dump()["activities"]
+    early = {"id": "brise", "title": "Brise-glace", "method": "brise-glace", "duration": 10, "optional": True}
+    definition = workshop(activities=[activities[0], early, *activities[1:]])  # 130 min, two optional ones
+    # 10 min too long: dropping the early one would be enough, but the late one goes
+    plan = make_plan(definition, Options(duration=120))
+    assert [a.id for a in plan.dropped] == ["jeu"]
+    assert [s.activity.id for s in plan.slots] == ["accueil", "brise", "groupes", "fin"]
+    # 30 min too long: both go, listed in agenda order
+    plan = make_plan(definition, Options(duration=100))
+    assert [a.id for a in plan.dropped] == ["brise", "jeu"]
+    assert [s.activity.id for s in plan.slots] == ["accueil", "groupes", "fin"]
+
+
 def test_subgroups_get_their_sheets_in_turn() -> None:
     plan = make_plan(workshop(), Options(participants=13))
     assert plan.subgroup_count == 4
     assert [(s.group_label, s.theme.id) for s in plan.subgroup_sheets()] == [
         ("A", "t1"), ("B", "t2"), ("C", "t1"), ("D", "t2"),
     ]
+
+
+@pytest.mark.parametrize(("participants", "count", "last"), [(104, 26, "Z"), (105, 27, "AA"), (500, 125, "DU")])
+def test_subgroup_labels_go_on_after_z_as_aa_ab_and_never_repeat(participants: int, count: int, last: str) -> None:
+    labels = make_plan(workshop(), Options(participants=participants)).subgroup_labels()
+    assert len(labels) == count
+    assert len(set(labels)) == count
+    assert labels[:3] == ["A", "B", "C"]
+    assert labels[25] == "Z"
+    assert labels[-1] == last
+    if count > 27:
+        assert labels[26:29] == ["AA", "AB", "AC"]
+        assert labels[51:53] == ["AZ", "BA"]
 
 
 def test_quantities_scale_with_the_group() -> None:
