@@ -10,6 +10,7 @@ import pytest
 from PIL import Image as PILImage
 from pypdf import PdfReader
 
+from conftest import pdf_fonts
 from educpop.document import (
     AnswerLines,
     Audience,
@@ -387,3 +388,12 @@ def test_a_heading_longer_than_a_page_is_cut_not_looped_over() -> None:
     assert len(reader.pages) >= 2
     printed = squash(text(reader))
     assert "mot0 mot1" in printed and "mot699" in printed and "La suite." in printed
+
+
+def test_instructions_read_aloud_are_upright_for_weak_readers(tmp_path: Path) -> None:
+    path = tmp_path / "consigne.pdf"
+    stream = io.BytesIO()
+    render(document(Box("Consigne", [Paragraph([Text("Lisez la partie à voix haute.")], "instruction")],
+                        "instruction")), stream, Theme())
+    path.write_bytes(stream.getvalue())
+    assert not [font.family for font in pdf_fonts(path) if "Oblique" in font.family or "Italic" in font.family]

@@ -70,6 +70,8 @@ class Guide(Generator):
             facts.insert(0, (words.audience(), session.audience))
         if session.venue:
             facts.append((words.venue(), session.venue))
+        if session.venue_notes:
+            facts.append((words.venue_notes(), session.venue_notes))
         if session.facilitators:
             facts.append((words.facilitators(), ", ".join(session.facilitators)))
         if session.organisation:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from educpop.collation import dictionary_key
 from educpop.document import (
     Audience,
     Block,
@@ -22,6 +23,7 @@ from educpop.generators import Generator
 from educpop.generators._common import agenda_table, cover, source_lines
 from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import Plan
+from educpop.session.model import GlossaryEntry
 from educpop.session.values import format_partial_date
 
 
@@ -67,13 +69,7 @@ class Handout(Generator):
         if session.glossary:
             blocks += [
                 Heading(1, plain(words.glossary())),
-                Table(
-                    header=[plain(words.glossary_term()), plain(words.glossary_original()),
-                            plain(words.glossary_definition())],
-                    rows=[[[Text(g.term, bold=True)], plain(g.original), plain(g.definition)]
-                          for g in sorted(session.glossary, key=lambda g: g.term.casefold())],
-                    widths=[1.2, 1.4, 3.4],
-                ),
+                glossary_table(session.glossary, words),
             ]
         if session.timeline:
             events = sorted(session.timeline, key=lambda e: e.date)
@@ -82,3 +78,19 @@ class Handout(Generator):
                 Timeline([TimelineEvent(format_partial_date(e.date), plain(e.event)) for e in events]),
             ]
         return blocks
+
+
+def glossary_table(entries: list[GlossaryEntry], words: PhraseBook) -> Table:
+    """Return the glossary in dictionary order; the original-language column only when a term has one."""
+    ordered = sorted(entries, key=lambda entry: dictionary_key(entry.term))
+    if not any(entry.original for entry in ordered):
+        return Table(
+            header=[plain(words.glossary_term()), plain(words.glossary_definition())],
+            rows=[[[Text(entry.term, bold=True)], plain(entry.definition)] for entry in ordered],
+            widths=[1.2, 4.0],
+        )
+    return Table(
+        header=[plain(words.glossary_term()), plain(words.glossary_original()), plain(words.glossary_definition())],
+        rows=[[[Text(entry.term, bold=True)], plain(entry.original), plain(entry.definition)] for entry in ordered],
+        widths=[1.2, 1.4, 3.4],
+    )

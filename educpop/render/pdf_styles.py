@@ -117,11 +117,11 @@ def make_styles(theme: Theme, language: str) -> Styles:
     lead = ParagraphStyle(
         "lead", parent=body, fontSize=size * 1.2, leading=size * 1.2 * LEADING, spaceAfter=size
     )
-    # Read aloud: italic on a light background, framed by a rule drawn by RuledParagraph.
+    # Read aloud: upright (italic is harder for weak readers) on a light background, framed by a rule
+    # drawn by RuledParagraph.
     instruction = ParagraphStyle(
         "instruction",
         parent=body,
-        fontName=fonts.italic,
         backColor=accent,
         borderPadding=(size * 0.5, size * 0.7, size * 0.5, size * 0.9),
         leftIndent=size * 1.2,

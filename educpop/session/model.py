@@ -168,6 +168,8 @@ class Session(_Model):
     organisation: str = ""
     audience: str = ""
     venue: str = ""
+    #: how to set the room up (for the facilitator only: never on what participants or funders see)
+    venue_notes: str = ""
     facilitators: list[Line] = []
     group: Group
     duration: Minutes

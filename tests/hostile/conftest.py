@@ -31,6 +31,8 @@ FULL = """\
 title: "Q&R : AT&T <nom> a<b"
 subtitle: "<img src=/etc/passwd/> <a href=http://x.org>lien</a> <font color=red>rouge</font> un<br/>deux"
 organisation: "Maison de quartier"
+venue: "Salle des fêtes"
+venue_notes: "SECRET-VENUE"
 facilitators: ["محمد علي", "שרה לוי"]
 group: {min: 4, max: 8, subgroup_size: 4}
 duration: 2h

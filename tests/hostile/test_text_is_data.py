@@ -21,7 +21,9 @@ from educpop.render import RENDERERS
 from educpop.theme_file import default_theme
 from hostile.conftest import FULL, TEXT
 
-MARKERS = ["SECRET-NOTES", "SECRET-NOTES-2", "SECRET-STEP", "SECRET-DEBRIEF", "SECRET-HINT", "SECRET-HINT-2"]
+MARKERS = [
+    "SECRET-VENUE", "SECRET-NOTES", "SECRET-NOTES-2", "SECRET-STEP", "SECRET-DEBRIEF", "SECRET-HINT", "SECRET-HINT-2",
+]
 
 
 @pytest.fixture(scope="module")
