@@ -33,7 +33,7 @@ from educpop.pack import (
 from educpop.paper import PAPERS, Paper, select_paper
 from educpop.plan import Options, Plan, make_plan
 from educpop.session.load import Workshop, load_workshop
-from educpop.session.values import format_clock, format_minutes, parse_clock, parse_duration
+from educpop.session.values import counted, format_clock, format_minutes, parse_clock, parse_duration
 from educpop.theme import Theme
 from educpop.theme_file import choose_theme
 
@@ -112,7 +112,8 @@ def _summary(plan: Plan) -> str:
         session.title + (f" – {session.subtitle}" if session.subtitle else ""),
         f"{format_clock(plan.start)} – {format_clock(plan.end)} "
         f"({format_minutes(sum(s.activity.duration for s in plan.slots))} sur {format_minutes(plan.duration)}), "
-        f"{plan.participants} participant·e·s, {plan.subgroup_count} sous-groupe(s)",
+        f"{counted(plan.participants, 'participant·e', 'participant·e·s')}, "
+        f"{counted(plan.subgroup_count, 'sous-groupe', 'sous-groupes')}",
         "",
     ]
     for slot in plan.slots:

@@ -12,6 +12,10 @@ import pytest
 
 from conftest import SAMPLE, pdf_text, squash
 from educpop.cli import main
+from educpop.document import walk_text
+from educpop.generators import registry
+from educpop.plan import Options, make_plan
+from educpop.session.load import load_workshop
 
 
 def test_check_prints_the_agenda_with_clock_times(capsys: pytest.CaptureFixture[str]) -> None:
@@ -115,3 +119,18 @@ def test_a_console_that_cannot_show_cyrillic_gets_replacement_characters_not_a_c
                           capture_output=True, env=environment, check=False)
     assert done.returncode == 0, done.stderr.decode("cp1252", "replace")
     assert done.stdout.startswith("?????, 1917 : quelles leçons".encode("cp1252"))
+
+
+@pytest.mark.parametrize(("participants", "said"), [
+    ("1", "1 participant·e, 1 sous-groupe"),
+    ("12", "12 participant·e·s, 3 sous-groupes"),
+])
+def test_check_agrees_counts_in_number(participants: str, said: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(SAMPLE), "--participants", participants]) == 0
+    assert said in capsys.readouterr().out.splitlines()[1]
+
+
+def test_the_guide_says_one_participant_in_the_singular() -> None:
+    workshop = load_workshop(SAMPLE)
+    text = " ".join(walk_text(registry()["guide"].build(make_plan(workshop, Options(participants=1))).blocks))
+    assert "Calculé pour 1 participant·e." in text

@@ -110,3 +110,8 @@ def format_minutes(minutes: int) -> str:
     if not hours:
         return f"{rest} min"
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+
+
+def counted(count: int, singular: str, plural: str) -> str:
+    """Return ``count`` with its noun agreed in French: 0 and 1 take the singular (« 1 sous-groupe »)."""
+    return f"{count} {singular if count <= 1 else plural}"
