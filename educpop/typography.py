@@ -74,6 +74,8 @@ _UNITS = (  # unit words and symbols that must stay with their number
     r"%|‰|€|\$|£|°C?|[kM]€|millions?|milliards?|mille|Mds?|M|k|km|cm|mm|m|kg|g|ha|h|min|s"
 )
 
+_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+
 Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 
@@ -116,6 +118,8 @@ _FRENCH: list[Rule] = [
     _rule(rf"(?<=\d){_SP}+(?=(?:{_UNITS})(?![^\W\d_]|['’]))", NBSP),
     # ... added when missing before a symbol unit: 10% -> 10 %
     _rule(r"(?<=\d)(?=[%‰€])", NBSP),
+    # a date's day stays with its month (8 mars 1917, 1er mai): never one at a line end, the other below
+    _rule(rf"(?<![\d,.])\b(\d{{1,2}}|1er){_SP}+(?=(?:{_MONTHS})\b)", lambda m: m.group(1) + NBSP),
 ]
 
 _RULES: dict[str, list[Rule]] = {"fr": _COMMON + _FRENCH, "en": _COMMON}

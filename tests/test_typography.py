@@ -232,3 +232,18 @@ def test_property_runs_keep_their_emphasis(runs: list[tuple[str, bool]]) -> None
     assert [run.bold for run in para.content] == [bold for _, bold in runs]
     joined = "".join(text for text, _ in runs)
     assert "".join(run.text for run in para.content) == typeset(joined, "fr")
+
+
+@pytest.mark.parametrize(("written", "printed"), [
+    ("le 8 mars 1917", "le 8\u00a0mars 1917"),
+    ("le 25 octobre", "le 25\u00a0octobre"),
+    ("le 1er mai", "le 1er\u00a0mai"),
+    ("samedi 5 décembre 2026", "samedi 5\u00a0décembre 2026"),
+])
+def test_a_day_stays_with_its_month(written: str, printed: str) -> None:
+    assert typeset(written, "fr") == printed
+
+
+@pytest.mark.parametrize("written", ["en 1917 mars", "12,5 mai", "le 123 mai", "le 8 marsupial"])
+def test_numbers_that_are_not_a_day_keep_their_space(written: str) -> None:
+    assert typeset(written, "fr") == written
