@@ -9,8 +9,11 @@ padded with blank pages to a multiple of four.
 from __future__ import annotations
 
 import io
+import itertools
+import string
+from collections.abc import Iterator
 
-from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.generic import DictionaryObject, NameObject
 from reportlab.lib.pagesizes import A4, landscape
 
@@ -62,17 +65,52 @@ def impose_booklet(pdf: bytes) -> bytes:
 def combine(parts: list[tuple[str, bytes]], title: str) -> bytes:
     """Return the PDFs of ``parts`` one after the other, each under a top-level bookmark with its name.
 
-    Each part's own bookmarks hang under its entry.
+    Each part's own bookmarks hang under its entry. Printed recto verso, every
+    part starts on a right-hand page: a blank verso follows a part of an odd
+    number of pages. Each part's font subsets are renamed apart, since every
+    document names its first subset ``AAAAAA+`` and a printer may take two
+    different subsets of one name for the same font.
     """
     writer = PdfWriter()
+    tags = _subset_tags()
     for name, pdf in parts:
+        if len(writer.pages) % 2:
+            last = writer.pages[-1].mediabox
+            writer.add_blank_page(float(last.width), float(last.height))
+        start = len(writer.pages)
         writer.append(PdfReader(io.BytesIO(pdf)), outline_item=name, import_outline=True)
+        _rename_subsets(list(writer.pages)[start:], tags)
     if parts:
         first = PdfReader(io.BytesIO(parts[0][1]))
         _copy_info(first, writer)
     writer.add_metadata({"/Title": title})
     writer.page_mode = "/UseOutlines"
     return _bytes(writer)
+
+
+def _subset_tags() -> Iterator[str]:
+    """Yield six-letter font subset tags, each once: AAAAAA, AAAAAB…"""
+    for letters in itertools.product(string.ascii_uppercase, repeat=6):
+        yield "".join(letters)
+
+
+def _rename_subsets(pages: list[PageObject], tags: Iterator[str]) -> None:
+    """Give every font subset used on ``pages`` (one part of a combined PDF) a tag of its own from ``tags``."""
+    renamed: dict[str, NameObject] = {}  # old subset name -> new, within this part
+    for page in pages:
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources is not None else None
+        for reference in fonts.get_object().values() if fonts is not None else ():
+            font = reference.get_object()
+            old = str(font.get("/BaseFont", ""))
+            if "+" not in old or old in {str(name) for name in renamed.values()}:
+                continue  # not a subset, or renamed already (a font shared by two pages)
+            if old not in renamed:
+                renamed[old] = NameObject(f"/{next(tags)}+{old.split('+', 1)[1]}")
+            font[NameObject("/BaseFont")] = renamed[old]
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is not None:
+                descriptor.get_object()[NameObject("/FontName")] = renamed[old]
 
 
 def _copy_info(reader: PdfReader, writer: PdfWriter) -> None:

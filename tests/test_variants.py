@@ -187,25 +187,37 @@ def three(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class TestTheCombinedPdf:
-    def test_holds_every_page_of_every_pdf_in_order(self, three: Path) -> None:
+    def test_holds_every_page_of_every_pdf_in_order_each_from_a_right_hand_page(self, three: Path) -> None:
         parts = ["guide-animation.pdf", "dossier-participant.pdf", "fiches-questions.pdf"]
         combined = PdfReader(three / f"{SLUG}-tout.pdf")
-        assert len(combined.pages) == sum(len(PdfReader(three / name).pages) for name in parts)
-        first_pages = [combined.pages[0]]
-        offset = 0
-        for name in parts[:-1]:
-            offset += len(PdfReader(three / name).pages)
-            first_pages.append(combined.pages[offset])
-        expected = [PdfReader(three / name).pages[0].extract_text() for name in parts]
-        assert [page.extract_text() for page in first_pages] == expected
+        top = [item for item in combined.outline if not isinstance(item, list)]
+        starts = [combined.get_destination_page_number(item) for item in top]
+        assert all(start % 2 == 0 for start in starts), starts  # page 1, 3, 5…: a recto
+        for name, start, end in zip(parts, starts, [*starts[1:], len(combined.pages)], strict=True):
+            pages = PdfReader(three / name).pages
+            assert [page.extract_text() for page in combined.pages[start:start + len(pages)]] == [
+                page.extract_text() for page in pages]
+            # what follows a document before the next one is at most one blank verso
+            assert end - start - len(pages) == len(pages) % 2
+            assert all(not page.extract_text().strip() for page in combined.pages[start + len(pages):end])
+
+    def test_gives_each_document_font_subsets_of_their_own_names(self, three: Path) -> None:
+        combined = PdfReader(three / f"{SLUG}-tout.pdf")
+        top = [item for item in combined.outline if not isinstance(item, list)]
+        starts = [combined.get_destination_page_number(item) for item in top]
+        owners: dict[str, set[int]] = {}
+        for number, page in enumerate(combined.pages):
+            part = sum(1 for start in starts if start <= number)
+            for font in page["/Resources"].get("/Font", {}).values():
+                owners.setdefault(str(font.get_object()["/BaseFont"]), set()).add(part)
+        assert len(owners) >= 2 * len(starts)
+        assert {name: parts for name, parts in owners.items() if len(parts) > 1} == {}
 
     def test_has_one_top_level_bookmark_per_document(self, three: Path) -> None:
         combined = PdfReader(three / f"{SLUG}-tout.pdf")
         top = [item for item in combined.outline if not isinstance(item, list)]
         assert [item.title for item in top] == ["Guide d'animation", "Dossier participant", "Fiches questions"]
-        starts = [combined.get_destination_page_number(item) for item in top]
-        guide_pages = len(PdfReader(three / "guide-animation.pdf").pages)
-        assert starts[:2] == [0, guide_pages]
+        assert combined.get_destination_page_number(top[0]) == 0
         # each document's own bookmarks hang under its entry
         assert any(isinstance(item, list) and item for item in combined.outline)
 
