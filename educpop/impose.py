@@ -69,7 +69,8 @@ def combine(parts: list[tuple[str, bytes]], title: str) -> bytes:
     part starts on a right-hand page: a blank verso follows a part of an odd
     number of pages. Each part's font subsets are renamed apart, since every
     document names its first subset ``AAAAAA+`` and a printer may take two
-    different subsets of one name for the same font.
+    different subsets of one name for the same font. Every page is shown
+    upright (see :func:`_all_upright`), so that one print setting fits the file.
     """
     writer = PdfWriter()
     tags = _subset_tags()
@@ -80,12 +81,28 @@ def combine(parts: list[tuple[str, bytes]], title: str) -> bytes:
         start = len(writer.pages)
         writer.append(PdfReader(io.BytesIO(pdf)), outline_item=name, import_outline=True)
         _rename_subsets(list(writer.pages)[start:], tags)
+    _all_upright(writer)
     if parts:
         first = PdfReader(io.BytesIO(parts[0][1]))
         _copy_info(first, writer)
     writer.add_metadata({"/Title": title})
     writer.page_mode = "/UseOutlines"
     return _bytes(writer)
+
+
+def _all_upright(writer: PdfWriter) -> None:
+    """Turn every landscape page of ``writer`` upright: rectos a quarter turn right, versos left.
+
+    An A5 pack mixes booklet sheets (A4 landscape, to print turning on the short
+    edge) with loose A4 portrait sheets (turning on the long edge). Turned this
+    way, the whole file prints recto verso on the long edge: turning a portrait
+    sheet over its long edge turns a landscape side upside down, which the
+    opposite quarter turn of the verso makes up for.
+    """
+    for index, page in enumerate(writer.pages):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        if (width > height) != (page.rotation % 180 == 90):
+            page.rotate(90 if index % 2 == 0 else 270)
 
 
 def _subset_tags() -> Iterator[str]:

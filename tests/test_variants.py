@@ -134,6 +134,15 @@ class TestTheBookletVariant:
         assert (f"page {total} / {total}" in left) if padded == total else left == ""
         assert f"page 2 / {total}" in half(pdf, 2, "left")
 
+    def test_shows_every_page_of_the_combined_pdf_upright_booklet_versos_turned_the_other_way(
+        self, booklet: Path
+    ) -> None:
+        combined = PdfReader(booklet / f"{SLUG}-tout-livret.pdf")
+        shown = [(float(p.mediabox.width), float(p.mediabox.height), p.rotation) for p in combined.pages]
+        assert all((w < h) == (turn % 180 == 0) for w, h, turn in shown)  # portrait as a reader sees it
+        turns = [(number % 2, turn) for number, (w, h, turn) in enumerate(shown) if w > h]
+        assert turns and set(turns) == {(0, 90), (1, 270)}
+
     def test_keeps_the_docx_on_a5_paper(self, booklet: Path) -> None:
         section = docx.Document(str(booklet / "guide-animation-livret.docx")).sections[0]
         assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (14.8, 21.0)
