@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,6 +21,8 @@ import click
 from educpop.document import Document
 from educpop.errors import EducpopError, Problem
 from educpop.generators import registry
+from educpop.generators._common import schedule_lines
+from educpop.generators._words import phrases_for
 from educpop.pack import (
     add_bundles,
     glyph_warnings,
@@ -33,7 +35,7 @@ from educpop.pack import (
 from educpop.paper import PAPERS, Paper, select_paper
 from educpop.plan import Options, Plan, make_plan
 from educpop.session.load import Workshop, load_workshop
-from educpop.session.values import counted, format_clock, format_minutes, parse_clock, parse_duration
+from educpop.session.values import counted, format_clock, format_minutes, parse_clock, parse_day, parse_duration
 from educpop.theme import Theme
 from educpop.theme_file import choose_theme
 
@@ -57,6 +59,13 @@ def _minutes(ctx: click.Context, param: click.Parameter, value: str | None) -> i
         raise click.BadParameter(f"attendu {error}, trouvé « {value} »") from None
 
 
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    try:
+        return None if value is None else parse_day(value)
+    except ValueError as error:
+        raise click.BadParameter(f"attendu {error}, trouvé « {value} »") from None
+
+
 def plan_options(command: F) -> F:
     """Add the options that adapt a session without editing it."""
     for option in reversed([
@@ -69,8 +78,9 @@ def plan_options(command: F) -> F:
         ),
         click.option(
             "--duration", callback=_minutes,
-            help="Durée disponible, par ex. 2h ; les activités facultatives sont retirées pour tenir.",
+            help="Durée disponible, par ex. 2h ; le programme est raccourci pour tenir.",
         ),
+        click.option("--date", "day", callback=_day, help="Date de la séance, par ex. 2026-12-05 ou 5/12/2026."),
     ]):
         command = option(command)
     return command
@@ -81,7 +91,7 @@ def _paper(ctx: click.Context, param: click.Parameter, value: str | None) -> Pap
 
 
 def _load(
-    folder: Path, participants: int | None, start: time | None, duration: int | None, theme_folder: Path | None = None
+    folder: Path, options: Options, theme_folder: Path | None = None
 ) -> tuple[Plan, Theme]:
     """Return the plan and the theme of the session in ``folder``."""
     workshop = load_workshop(folder)
@@ -90,7 +100,10 @@ def _load(
     if theme.organisation and not workshop.session.organisation:
         # The theme's organisation stands in for the session's: covers, guide, metadata.
         workshop = replace(workshop, session=workshop.session.model_copy(update={"organisation": theme.organisation}))
-    return make_plan(workshop, Options(participants=participants, start=start, duration=duration)), theme
+    plan = make_plan(workshop, options)
+    for warning in plan.warnings:
+        click.echo(f"attention : {warning}", err=True)
+    return plan, theme
 
 
 def _documents(plan: Plan, theme: Theme, names: list[str]) -> list[Document]:
@@ -106,26 +119,39 @@ def _warn(workshop: Workshop) -> None:
         click.echo(f"attention : {problem}", err=True)
 
 
+def _adaptations(plan: Plan) -> list[str]:
+    """Return what fitting the slots changed, one line per sitting that changed."""
+    words = phrases_for(plan.workshop)
+    lines = []
+    for sitting in plan.sittings:
+        if sitting.changes:
+            where = f" (séance {sitting.number})" if sitting.of > 1 else ""
+            report = " ; ".join(words.change(c.activity.title, c.before, c.after) for c in sitting.changes)
+            lines.append(f"adapté pour tenir dans la durée{where} : {report}")
+    return lines
+
+
 def _summary(plan: Plan) -> str:
     session = plan.workshop.session
+    words = phrases_for(plan.workshop)
     lines = [
         session.title + (f" – {session.subtitle}" if session.subtitle else ""),
-        f"{format_clock(plan.start)} – {format_clock(plan.end)} "
-        f"({format_minutes(sum(s.activity.duration for s in plan.slots))} sur {format_minutes(plan.duration)}), "
+        *schedule_lines(plan, words),
         f"{counted(plan.participants, 'participant·e', 'participant·e·s')}, "
         f"{counted(plan.subgroup_count, 'sous-groupe', 'sous-groupes')}",
-        "",
     ]
-    for slot in plan.slots:
-        mark = " (facultatif)" if slot.activity.optional else ""
-        lines.append(
-            f"  {format_clock(slot.start):>5} – {format_clock(slot.end):>5}  "
-            f"{slot.activity.title}{mark} [{slot.activity.method}, {format_minutes(slot.activity.duration)}]"
-        )
-    if plan.dropped:
-        lines.append("")
-        lines.append("retiré pour tenir dans la durée : " + ", ".join(a.title for a in plan.dropped))
-    return "\n".join(lines)
+    for sitting in plan.sittings:
+        margin = f", {format_minutes(sitting.margin)} de marge" if sitting.margin > 0 else ""
+        lines += ["", f"{format_clock(sitting.start)} – {format_clock(sitting.end)} "
+                      f"({format_minutes(sitting.used)} sur {format_minutes(sitting.minutes)}{margin})"]
+        for slot in sitting.slots:
+            mark = " (facultatif)" if slot.activity.optional else ""
+            lines.append(
+                f"  {format_clock(slot.start):>5} – {format_clock(slot.end):>5}  "
+                f"{slot.activity.title}{mark} [{slot.activity.method}, {format_minutes(slot.minutes)}]"
+            )
+    adaptations = _adaptations(plan)
+    return "\n".join([*lines, *([""] + adaptations if adaptations else [])])
 
 
 @click.group()
@@ -144,10 +170,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
     help="Dossier du thème (par défaut : celui de la séance).",
 )
 def check(
-    folder: Path, participants: int | None, start: time | None, duration: int | None, theme_folder: Path | None
+    folder: Path, participants: int | None, start: time | None, duration: int | None, day: date | None,
+    theme_folder: Path | None,
 ) -> None:
     """Vérifie une séance (et son thème) et affiche son programme."""
-    plan, theme = _load(folder, participants, start, duration, theme_folder)
+    plan, theme = _load(folder, Options(participants, start, duration, day), theme_folder)
     _documents(plan, theme, select_generators())  # runs the session's own templates, lists missing glyphs
     click.echo(_summary(plan))
 
@@ -180,11 +207,14 @@ def build(
     participants: int | None,
     start: time | None,
     duration: int | None,
+    day: date | None,
 ) -> None:
     """Construit les documents d'une séance, en DOCX et en PDF."""
     names = select_generators(only)
     chosen_formats = select_formats(formats)
-    plan, theme = _load(folder, participants, start, duration, theme_folder)
+    plan, theme = _load(folder, Options(participants, start, duration, day), theme_folder)
+    for line in _adaptations(plan):
+        click.echo(line)
     slug = folder.resolve().name
     destination = output or Path("handouts") / slug
     documents = _documents(plan, theme, names)

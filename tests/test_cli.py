@@ -37,14 +37,14 @@ def test_a_shorter_session_drops_the_optional_activity_nearest_the_close(capsys:
     # 15 minutes less: one of the two optional activities of 20 minutes must go, the later one
     assert main(["check", str(SAMPLE), "--duration", "2h45"]) == 0
     out = capsys.readouterr().out
-    assert "retiré pour tenir dans la durée : Débat mouvant : et si c'était à refaire ?\n" in out
+    assert "adapté pour tenir dans la durée : Débat mouvant : et si c'était à refaire ? retiré\n" in out
     assert "  9h50 – 10h10  Remettre 1917 dans l'ordre (facultatif) [ligne-du-temps, 20 min]" in out
 
 
 def test_an_impossible_duration_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(SAMPLE), "--duration", "20 min"]) == 2
     err = capsys.readouterr().err
-    assert "même sans les activités facultatives, plus que les 20 min demandées" in err
+    assert "le programme ne tient pas dans les 20 min demandées : 2 h de trop, même raccourci au plus court" in err
     assert "Traceback" not in err
 
 

@@ -48,15 +48,19 @@ def test_clock_times_follow_each_other_from_the_start() -> None:
 def test_a_later_start_moves_every_activity() -> None:
     plan = make_plan(workshop(), Options(start=time(18, 0)))
     assert plan.slots[1].start == time(18, 15)
-    assert plan.end == time(20, 0)
+    assert plan.sittings[0].end == time(20, 0)
 
 
 def test_shortening_drops_optional_activities_only() -> None:
     plan = make_plan(workshop(), Options(duration=100))
     assert [s.activity.id for s in plan.slots] == ["accueil", "groupes", "fin"]
     assert [a.id for a in plan.dropped] == ["jeu"]
-    with pytest.raises(BuildError, match="même sans les activités facultatives"):
+    with pytest.raises(BuildError) as refused:
         make_plan(workshop(), Options(duration=60))
+    assert str(refused.value) == (
+        "le programme ne tient pas dans les 1 h demandées : 40 min de trop, même raccourci au plus court ; "
+        "à retirer ou raccourcir, au choix : Accueil (15 min), Groupes (1 h), Évaluation (25 min)"
+    )
 
 
 def test_shortening_drops_the_optional_activities_nearest_the_close_first() -> None:
@@ -96,3 +100,66 @@ def test_subgroup_labels_go_on_after_z_as_aa_ab_and_never_repeat(participants: i
 
 def test_quantities_scale_with_the_group() -> None:
     assert make_plan(workshop(), Options(participants=8)).materials() == [("Badges", 8), ("Feutres", 4)]
+
+
+# -- sub-groups from a range ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("participants", "sizes"), [
+    (8, (4, 4)), (9, (5, 4)), (11, (6, 5)), (20, (5, 5, 5, 5)), (24, (6, 6, 6, 6)), (35, (6, 6, 6, 6, 6, 5)),
+])
+def test_a_range_forms_the_fewest_subgroups_all_in_it(participants: int, sizes: tuple[int, ...]) -> None:
+    plan = make_plan(workshop(group={"min": 1, "max": 40, "subgroup_size": "4-6"}),
+                     Options(participants=participants))
+    assert plan.subgroup_sizes == sizes
+    assert plan.warnings == ()
+
+
+def test_a_single_size_keeps_its_meaning_of_at_most() -> None:
+    plan = make_plan(workshop(group={"min": 1, "max": 40, "subgroup_size": 5}), Options(participants=11))
+    assert plan.subgroup_sizes == (4, 4, 3)
+
+
+def test_when_no_split_fits_the_range_a_warning_says_so_and_which_split() -> None:
+    plan = make_plan(workshop(group={"min": 1, "max": 40, "subgroup_size": "5-6"}), Options(participants=7))
+    assert plan.subgroup_sizes == (4, 3)
+    assert plan.warnings == (
+        "7 participant·e·s ne se partagent pas en sous-groupes de 5-6 personnes : 2 sous-groupes de 4 et 3 personnes",
+    )
+
+
+# -- durations that follow the group ----------------------------------------------------------
+
+
+def report_back(duration: object) -> list[dict[str, object]]:
+    return [{"id": "accueil", "title": "Accueil", "method": "accueil", "duration": 10},
+            {"id": "retour", "title": "Retour", "method": "mise-en-commun", "duration": duration}]
+
+
+@pytest.mark.parametrize("written", [{"base": 5, "per_group": 5}, "5 + 5/groupe"])
+@pytest.mark.parametrize(("participants", "minutes"), [(8, 15), (24, 25), (35, 35)])
+def test_a_report_back_lasts_five_minutes_per_group(written: object, participants: int, minutes: int) -> None:
+    plan = make_plan(workshop(activities=report_back(written), group={"min": 1, "max": 40, "subgroup_size": "4-6"}),
+                     Options(participants=participants))
+    assert plan.slots[1].minutes == minutes
+
+
+def test_a_duration_may_count_per_participant() -> None:
+    plan = make_plan(workshop(activities=report_back("5 + 2/participant")), Options(participants=10))
+    assert plan.slots[1].minutes == 25
+    assert plan.slots[1].end == time(10, 5)
+
+
+# -- out-of-range groups ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("participants", "warning"), [
+    (4, "4 participant·e·s : moins que le minimum prévu (group.min : 6)"),
+    (20, "20 participant·e·s : plus que le maximum prévu (group.max : 14)"),
+])
+def test_a_group_outside_its_range_is_warned_of(participants: int, warning: str) -> None:
+    assert warning in make_plan(workshop(), Options(participants=participants)).warnings
+
+
+def test_a_group_inside_its_range_gets_no_warning() -> None:
+    assert make_plan(workshop(), Options(participants=10)).warnings == ()

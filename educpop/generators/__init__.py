@@ -43,6 +43,9 @@ class Generator:
     #: how to print it: "booklet" (both sides, stapled), "sheets" (both sides, handed out
     #: sheet by sheet) or "single" (one side only)
     printing: ClassVar[str] = "booklet"
+    #: handed out at every sitting of a cycle (the attendance sheet), rather than once (the handout):
+    #: the document holds one part per sitting, and the print plan lists each
+    per_sitting: ClassVar[bool] = False
 
     def applies(self, plan: Plan) -> bool:
         """Return whether ``plan`` needs this document (no arpentage, no arpentage kit)."""

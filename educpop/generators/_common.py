@@ -17,9 +17,29 @@ from educpop.document import (
 )
 from educpop.generators._words import PhraseBook
 from educpop.methods import get_method
-from educpop.plan import Plan
+from educpop.plan import Plan, SittingPlan
 from educpop.session.model import Level, Question, QuestionTheme
-from educpop.session.values import format_clock, format_minutes
+from educpop.session.values import format_clock, format_day, format_minutes
+
+
+def day_words(plan: Plan, sitting: SittingPlan) -> str:
+    """Return the day of ``sitting`` in words in the session's language ("" when it has none)."""
+    return format_day(sitting.day, plan.workshop.session.language) if sitting.day else ""
+
+
+def schedule_lines(plan: Plan, words: PhraseBook) -> list[str]:
+    """Return when the workshop takes place: its day and hours, or one line per sitting of a cycle."""
+    sittings = plan.sittings
+    if len(sittings) == 1:
+        sitting = sittings[0]
+        lines = [words.day_line(day_words(plan, sitting))] if sitting.day else []
+        return lines + [words.session_line(format_minutes(sitting.used), format_clock(sitting.start),
+                                           format_clock(sitting.end), sitting.part_of_day.value)]
+    return [words.cycle_line(len(sittings))] + [
+        words.sitting_line(s.number, s.of, s.title, day_words(plan, s), format_clock(s.start),
+                           format_clock(s.end), s.part_of_day.value)
+        for s in sittings
+    ]
 
 
 def cover(plan: Plan, words: PhraseBook, document_title: str) -> Cover:
@@ -28,22 +48,25 @@ def cover(plan: Plan, words: PhraseBook, document_title: str) -> Cover:
     lines = []
     if session.organisation:
         lines.append(session.organisation)
-    lines.append(
-        words.session_line(
-            format_minutes(sum(s.activity.duration for s in plan.slots)),
-            format_clock(plan.start),
-            format_clock(plan.end),
-        )
-    )
+    lines += schedule_lines(plan, words)
     if session.venue:
         lines.append(session.venue)
     return Cover(title=session.title, subtitle=session.subtitle, lines=lines, kicker=document_title)
 
 
-def agenda_table(plan: Plan, words: PhraseBook) -> Table:
-    """Return the agenda: one row per activity with its clock times."""
+def agenda_heading(plan: Plan, sitting: SittingPlan, words: PhraseBook) -> str:
+    """Return the title of a sitting's programme: « Programme de la matinée », or the sitting's name and day."""
+    if len(plan.sittings) == 1:
+        return words.agenda_of(sitting.part_of_day.value)
+    day = day_words(plan, sitting)
+    name = words.sitting_name(sitting.number, sitting.of, sitting.title)
+    return f"{name} ({day})" if day else name
+
+
+def agenda_table(sitting: SittingPlan, words: PhraseBook) -> Table:
+    """Return the agenda of ``sitting``: one row per activity with its clock times."""
     rows = []
-    for slot in plan.slots:
+    for slot in sitting.slots:
         activity = slot.activity
         method = get_method(activity.method)
         title = f"{slot.number}. {activity.title}"
@@ -54,7 +77,7 @@ def agenda_table(plan: Plan, words: PhraseBook) -> Table:
                 plain(f"{format_clock(slot.start)}\u00a0– {format_clock(slot.end)}"),  # the dash stays with the start
                 plain(title),
                 plain(method.name if method else activity.method),
-                plain(format_minutes(activity.duration)),
+                plain(format_minutes(slot.minutes)),
                 plain(words.grouping(activity.grouping.value)),
             ]
         )

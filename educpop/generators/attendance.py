@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from educpop.document import Audience, Document, Heading, Paragraph, Table, Text, plain
+from educpop.document import Audience, Block, Document, Heading, PageBreak, Paragraph, Table, Text, plain
 from educpop.generators import Generator, PrintRun
-from educpop.generators._words import phrases_for
-from educpop.plan import Plan
+from educpop.generators._common import day_words
+from educpop.generators._words import PhraseBook, phrases_for
+from educpop.plan import Plan, SittingPlan
 from educpop.session.values import format_clock
 
 #: blank rows beyond the expected group, for people who turn up unannounced
@@ -23,19 +24,27 @@ class AttendanceSheet(Generator):
     audience: ClassVar[Audience] = Audience.PARTICIPANT
     order: ClassVar[int] = 40
     printing: ClassVar[str] = "single"
+    per_sitting: ClassVar[bool] = True
 
     def rows(self, plan: Plan) -> int:
         """Return how many numbered rows the sheet has: the largest expected group and a few more."""
         return max(plan.workshop.session.group.max, plan.participants) + SPARE_ROWS
 
     def build(self, plan: Plan) -> Document:
-        """Return the attendance sheet of ``plan``."""
-        session = plan.workshop.session
+        """Return the attendance sheet of ``plan``: one per sitting, each on a new page."""
         words = phrases_for(plan.workshop)
         document = self.new_document(plan)
+        for sitting in plan.sittings:
+            if sitting.number > 1:
+                document.add(PageBreak())
+            document.add(*self._sheet(plan, sitting, words))
+        return document
+
+    def _sheet(self, plan: Plan, sitting: SittingPlan, words: PhraseBook) -> list[Block]:
+        session = plan.workshop.session
         # Label | value pairs two to a row: the table of names should fit on one page.
-        facts = [(words.attendance_date(), words.attendance_date_blank()),
-                 (words.schedule(), f"{format_clock(plan.start)} – {format_clock(plan.end)}")]
+        facts = [(words.attendance_date(), day_words(plan, sitting) or words.attendance_date_blank()),
+                 (words.schedule(), f"{format_clock(sitting.start)} – {format_clock(sitting.end)}")]
         if session.organisation:
             facts.append((words.organisation(), session.organisation))
         if session.facilitators:
@@ -45,17 +54,19 @@ class AttendanceSheet(Generator):
         facts_rows = [cells[index:index + 4] for index in range(0, len(cells), 4)]
         header = [words.attendance_number(), words.attendance_name(), words.attendance_org(),
                   words.attendance_contact(), words.attendance_signature()]
-        document.add(
-            Heading(1, plain(words.attendance())),
-            Paragraph([Text(session.title, bold=True)], "lead"),
+        blocks: list[Block] = [Heading(1, plain(words.attendance())),
+                               Paragraph([Text(session.title, bold=True)], "lead")]
+        if sitting.of > 1:
+            blocks.append(Paragraph([Text(words.attendance_sitting(sitting.number, sitting.of, sitting.title),
+                                          bold=True)]))
+        return blocks + [
             Table(header=[], rows=facts_rows, widths=[1.7, 2.5, 1.4, 2.3]),
             Table(header=[[Text(cell, bold=True)] for cell in header],
                   rows=[[plain(str(number)), [], [], [], []] for number in range(1, self.rows(plan) + 1)],
                   widths=[0.75, 3, 2.5, 2.7, 1.9], min_row_height_cm=1.0),
             Paragraph(plain(words.attendance_consent(session.organisation)), "small"),
-        )
-        return document
+        ]
 
     def copies(self, plan: Plan) -> list[PrintRun]:
-        """Return one copy: the sheet goes round the room."""
+        """Return one copy (of each sitting's sheet): it goes round the room."""
         return [PrintRun(1)]

@@ -20,10 +20,18 @@ from educpop.document import (
     plain,
 )
 from educpop.generators import Generator
-from educpop.generators._common import agenda_table, cover, numbered_questions
+from educpop.generators._common import (
+    agenda_heading,
+    agenda_table,
+    cover,
+    day_words,
+    numbered_questions,
+    schedule_lines,
+)
 from educpop.generators._words import PhraseBook, phrases_for
+from educpop.generators.timeline_cards import METHOD as TIMELINE_METHOD, TimelineCards
 from educpop.methods import get_method
-from educpop.plan import Plan, Slot
+from educpop.plan import ArpentagePart, Plan, SittingPlan, Slot
 from educpop.session.values import format_clock, format_minutes
 
 
@@ -59,13 +67,12 @@ class Guide(Generator):
         blocks: list[Block] = []
         if session.objectives:
             blocks += [Heading(1, plain(words.objectives())), BulletList([plain(o) for o in session.objectives])]
-        facts = [
-            (words.schedule(), words.session_line(
-                format_minutes(sum(s.activity.duration for s in plan.slots)),
-                format_clock(plan.start), format_clock(plan.end))),
-            (words.group(), words.group_line(session.group.min, session.group.max) + ". "
-             + words.planned_for(plan.participants, plan.subgroup_count, session.group.subgroup_size)),
-        ]
+        group = session.group
+        group_text = (words.group_line(group.min, group.max) + ". "
+                      + words.planned_for(plan.participants, list(plan.subgroup_sizes)))
+        if not group.min <= plan.participants <= group.max:
+            group_text += " " + words.group_outside(plan.participants, group.min, group.max)
+        facts = [(words.schedule(), " ; ".join(schedule_lines(plan, words))), (words.group(), group_text)]
         if session.audience:
             facts.insert(0, (words.audience(), session.audience))
         if session.venue:
@@ -81,11 +88,8 @@ class Guide(Generator):
             Table(header=[],
                   rows=[[[Text(label, bold=True)], plain(value)] for label, value in facts],
                   widths=[1, 3]),
-            Heading(1, plain(words.agenda())),
-            agenda_table(plan, words),
         ]
-        if plan.dropped:
-            blocks.append(Paragraph(plain(words.dropped([a.title for a in plan.dropped])), "small"))
+        blocks += self._programme(plan, words)
         materials = plan.materials()
         if materials:
             blocks += [
@@ -94,6 +98,33 @@ class Guide(Generator):
             ]
         return blocks
 
+    def _programme(self, plan: Plan, words: PhraseBook) -> list[Block]:
+        """Return one programme per sitting, with its margin, where the group is in the cycle, what was adapted."""
+        several = len(plan.sittings) > 1
+        blocks: list[Block] = [Heading(1, plain(words.agenda()))] if several else []
+        for sitting in plan.sittings:
+            blocks.append(Heading(2 if several else 1, plain(agenda_heading(plan, sitting, words))))
+            if several:
+                blocks.append(Paragraph(plain(self._position(plan, sitting, words)), "small"))
+            blocks.append(agenda_table(sitting, words))
+            if sitting.margin > 0:
+                blocks.append(Paragraph(plain(words.margin(
+                    format_minutes(sitting.margin), format_clock(sitting.end), format_clock(sitting.closes))), "small"))
+            if sitting.changes:
+                report = " ; ".join(
+                    words.change(c.activity.title, c.before, c.after) for c in sitting.changes
+                )
+                blocks.append(Box(words.adaptations(), [Paragraph(plain(words.adaptations_note()), "small"),
+                                                       Paragraph(plain(report))], "tip"))
+        return blocks
+
+    def _position(self, plan: Plan, sitting: SittingPlan, words: PhraseBook) -> str:
+        """Return where the group is in the cycle when ``sitting`` begins."""
+        done = [s.title or words.sitting_name(s.number, s.of, "") for s in plan.sittings[:sitting.number - 1]]
+        following = plan.sittings[sitting.number:]
+        next_day = day_words(plan, following[0]) if following else ""
+        return words.cycle_position(sitting.number, sitting.of, done, next_day)
+
     def _activity(self, plan: Plan, slot: Slot, words: PhraseBook) -> list[Block]:
         activity = slot.activity
         method = get_method(activity.method)
@@ -101,7 +132,7 @@ class Guide(Generator):
             Heading(2, plain(words.activity_heading(slot.number, activity.title))),
             Paragraph([Text(words.activity_timing(
                 format_clock(slot.start), format_clock(slot.end),
-                format_minutes(activity.duration), words.grouping(activity.grouping.value)), bold=True)]),
+                format_minutes(slot.minutes), words.grouping(activity.grouping.value)), bold=True)]),
         ]
         if method:
             blocks.append(Paragraph(plain(words.method(method.name, method.summary)), "small"))
@@ -111,8 +142,8 @@ class Guide(Generator):
         if activity in plan.arpentage_activities():
             parts = plan.arpentage_parts(activity)
             if parts:
-                readers = len(plan.reading_units(activity))
-                blocks.append(Paragraph(plain(words.arpentage_in_guide(len(parts), activity.grouping.value, readers))))
+                reads = _reads(parts, len(plan.reading_units(activity)))
+                blocks.append(Paragraph(plain(words.arpentage_in_guide(len(parts), activity.grouping.value, reads))))
         if activity.instructions:
             blocks.append(Box(words.instructions(), _paragraphs(activity.instructions, "instruction"), "instruction"))
         if activity.steps:
@@ -138,8 +169,14 @@ class Guide(Generator):
             ]
         tips: list[Block] = _paragraphs(activity.notes)
         if method and method.tips:
+            method_tips = list(method.tips)
+            cards = TimelineCards()
+            if method.id == TIMELINE_METHOD and cards.applies(plan):
+                # The pack makes the cards: say what they are, not how to make them by hand.
+                sets = cards.copies(plan)[0].copies
+                method_tips[0] = words.timeline_cards_tip(len(plan.workshop.session.timeline), sets)
             tips += [Paragraph([Text(words.method_tips(method.name), bold=True)], "small"),
-                     BulletList([plain(t) for t in method.tips])]
+                     BulletList([plain(t) for t in method_tips])]
         if tips:
             blocks.append(Box(words.notes(), tips, "tip"))
         return blocks
@@ -158,3 +195,15 @@ class Guide(Generator):
                 if question.hint:
                     blocks.append(Paragraph(plain(words.hint(question.hint)), "small"))
         return blocks
+
+
+def _reads(parts: list[ArpentagePart], units: int) -> list[tuple[int, int, int]]:
+    """Return runs of parts read as many times: ``(first, last, times)``; units are dealt to parts in turn."""
+    times = [len(range(index, units, len(parts))) for index in range(len(parts))]
+    runs: list[tuple[int, int, int]] = []
+    for number, count in enumerate(times, start=1):
+        if runs and runs[-1][2] == count:
+            runs[-1] = (runs[-1][0], number, count)
+        else:
+            runs.append((number, number, count))
+    return runs

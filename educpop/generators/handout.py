@@ -20,11 +20,11 @@ from educpop.document import (
     plain,
 )
 from educpop.generators import Generator
-from educpop.generators._common import agenda_table, cover, source_lines
+from educpop.generators._common import agenda_heading, agenda_table, cover, source_lines
 from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import Plan
 from educpop.session.model import GlossaryEntry
-from educpop.session.values import format_partial_date
+from educpop.session.values import format_period
 
 
 class Handout(Generator):
@@ -42,7 +42,11 @@ class Handout(Generator):
         words = phrases_for(plan.workshop)
         document = self.new_document(plan)
         document.add(cover(plan, words, words.handout()))
-        document.add(Heading(1, plain(words.agenda())), agenda_table(plan, words))
+        if len(plan.sittings) > 1:
+            document.add(Heading(1, plain(words.agenda())))
+        for sitting in plan.sittings:
+            level = 1 if len(plan.sittings) == 1 else 2
+            document.add(Heading(level, plain(agenda_heading(plan, sitting, words))), agenda_table(sitting, words))
         for source in session.sources:
             document.add(PageBreak(), Heading(1, plain(source.title)))
             byline = words.source_by(source.author, source.date)
@@ -72,10 +76,11 @@ class Handout(Generator):
                 glossary_table(session.glossary, words),
             ]
         if session.timeline:
-            events = sorted(session.timeline, key=lambda e: e.date)
+            # A period sorts by its start; sorted() keeps the file's order between equal starts.
+            events = sorted(session.timeline, key=lambda e: e.date[0])
             blocks += [
                 Heading(1, plain(words.timeline())),
-                Timeline([TimelineEvent(format_partial_date(e.date), plain(e.event)) for e in events]),
+                Timeline([TimelineEvent(format_period(*e.date), plain(e.event)) for e in events]),
             ]
         return blocks
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from educpop.document import Audience, Block, Document, Heading, Paragraph, Table, Text, plain
 from educpop.generators import Generator, PrintRun, registry
+from educpop.generators._common import day_words
 from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import Plan
 
@@ -47,6 +49,9 @@ class PrintPlan(Generator):
             document = [Text(generator.title, bold=True), Text(" " + words.print_plan_file(generator.file_stem),
                                                                italic=True)]
             runs = [run for run in generator.copies(plan) if run.copies > 0]
+            if generator.per_sitting and len(plan.sittings) > 1:
+                runs = [replace(run, part=words.print_plan_sitting(s.number, s.of, day_words(plan, s)))
+                        for s in plan.sittings for run in runs]
             for index, run in enumerate(runs):
                 rows.append([
                     document if index == 0 else [],

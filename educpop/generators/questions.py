@@ -40,7 +40,7 @@ class QuestionSheets(Generator):
     def copies(self, plan: Plan) -> list[PrintRun]:
         """Return each sub-group's sheet once per member; a sheet for the whole group once per participant."""
         words = phrases_for(plan.workshop)
-        sizes = dict(zip(plan.subgroup_labels(), plan.subgroup_sizes(), strict=True))
+        sizes = dict(zip(plan.subgroup_labels(), plan.subgroup_sizes, strict=True))
         return [PrintRun(sizes.get(sheet.group_label, plan.participants),
                          words.questions_run(sheet.group_label, sheet.theme.title))
                 for sheet in plan.subgroup_sheets()]

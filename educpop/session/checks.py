@@ -1,4 +1,4 @@
-"""Checks across fields of a session: unique ids, references, agenda length, source files.
+"""Checks across fields of a session: unique ids, references, source files.
 
 They run on the plain data read from YAML (not on the validated model), so that
 they can be reported together with the model's own errors in a single run.
@@ -14,7 +14,6 @@ from pathlib import Path, PurePosixPath
 
 from educpop.errors import Problem
 from educpop.session.explain import did_you_mean, fold
-from educpop.session.values import format_minutes, parse_duration, parse_yes_no
 from educpop.session.yamlsource import FieldPath, YamlSource
 
 #: how many files of a session folder are looked at to suggest a name
@@ -31,17 +30,22 @@ def items(data: object, section: str) -> Iterator[tuple[int, dict[str, object]]]
 
 
 def cross_check(source: YamlSource) -> list[Problem]:
-    """Return the problems between fields: duplicate ids, unknown references, agenda too long."""
+    """Return the problems between fields: duplicate ids, unknown references.
+
+    Whether the programme fits its slot is the plan's to say: it may shorten it.
+    """
     problems: list[Problem] = []
-    ids = {section: _unique_ids(source, section, problems) for section in ("sources", "activities", "questions")}
+    sections = ("sources", "activities", "questions", "sittings")
+    ids = {section: _unique_ids(source, section, problems) for section in sections}
     for index, activity in items(source.data, "activities"):
         _reference(source, ("activities", index, "source"), activity.get("source"), ids["sources"], problems)
+        _reference(source, ("activities", index, "sitting"), activity.get("sitting"), ids["sittings"], problems)
         themes = activity.get("questions")
         for number, theme in enumerate(themes if isinstance(themes, list) else []):
             _reference(source, ("activities", index, "questions", number), theme, ids["questions"], problems)
     for index, theme in items(source.data, "questions"):
         _reference(source, ("questions", index, "source"), theme.get("source"), ids["sources"], problems)
-    return problems + _agenda(source)
+    return problems
 
 
 def _unique_ids(source: YamlSource, section: str, problems: list[Problem]) -> list[str]:
@@ -59,8 +63,8 @@ def _unique_ids(source: YamlSource, section: str, problems: list[Problem]) -> li
     return list(first_line)
 
 
-_WHAT = {"source": "source inconnue", "questions": "thème de questions inconnu"}
-_SECTION = {"source": "sources", "questions": "questions"}
+_WHAT = {"source": "source inconnue", "questions": "thème de questions inconnu", "sitting": "séance inconnue"}
+_SECTION = {"source": "sources", "questions": "questions", "sitting": "sittings"}
 
 
 def _reference(source: YamlSource, path: FieldPath, ref: object, known: list[str], problems: list[Problem]) -> None:
@@ -77,23 +81,6 @@ def _reference(source: YamlSource, path: FieldPath, ref: object, known: list[str
             else f" ; la liste « {section} » est vide"
         )
     problems.append(source.problem(path, f"{_WHAT[kind]} « {ref} »{hint}"))
-
-
-def _agenda(source: YamlSource) -> list[Problem]:
-    """Report a programme longer than the session (optional activities included)."""
-    data = source.data
-    activities = [activity for _, activity in items(data, "activities")]
-    try:
-        session = parse_duration(data.get("duration") if isinstance(data, dict) else None)
-        total = sum(parse_duration(activity.get("duration")) for activity in activities)
-        optional = any(parse_yes_no(activity.get("optional", "non")) for activity in activities)
-    except ValueError:
-        return []  # an unreadable duration is already reported by the model
-    if total <= session:
-        return []
-    included = " (activités facultatives comprises)" if optional else ""
-    message = f"le programme dure {format_minutes(total)}{included} mais la séance dure {format_minutes(session)}"
-    return [source.problem(("duration",), message)]
 
 
 def source_file(folder: Path, source: YamlSource, index: int, typed: str) -> Path | Problem:

@@ -7,18 +7,28 @@ by :mod:`educpop.session.load`, which knows where each value came from.
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 from enum import Enum
 from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from educpop.session.values import parse_clock, parse_duration, parse_partial_date, parse_yes_no
+from educpop.session.values import (
+    PartialDate,
+    parse_clock,
+    parse_day,
+    parse_duration,
+    parse_period,
+    parse_size_range,
+    parse_timing,
+    parse_yes_no,
+)
 
 Minutes = Annotated[int, BeforeValidator(parse_duration)]
 ClockTime = Annotated[time, BeforeValidator(parse_clock)]
 YesNo = Annotated[bool, BeforeValidator(parse_yes_no)]
-PartialDate = Annotated[tuple[int, int, int], BeforeValidator(parse_partial_date)]
+Period = Annotated[tuple[PartialDate, PartialDate | None], BeforeValidator(parse_period)]
+Day = Annotated[date, BeforeValidator(parse_day)]
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 Line = Annotated[str, Field(min_length=1)]
 #: a title becomes a heading, which must fit on a page
@@ -56,12 +66,29 @@ class Per(str, Enum):
     PARTICIPANT = "participant"
 
 
+class SubgroupSize(_Model):
+    """How many people a sub-group holds: ``5`` (at most 5) or ``"4-6"`` (4 to 6)."""
+
+    #: None for a single number: as many sub-groups of at most ``largest`` as needed
+    smallest: Annotated[int, Field(ge=2, le=50)] | None = None
+    largest: Annotated[int, Field(ge=2, le=50)]
+
+    @model_validator(mode="after")
+    def _smallest_below_largest(self) -> SubgroupSize:
+        if self.smallest is not None and self.smallest > self.largest:
+            raise ValueError(f"« {self.smallest}-{self.largest} » : le plus petit nombre vient en premier")
+        return self
+
+    def __str__(self) -> str:
+        return str(self.largest) if self.smallest is None else f"{self.smallest}-{self.largest}"
+
+
 class Group(_Model):
     """Expected group size; ``subgroup_size`` sets how sub-groups are formed."""
 
     min: Annotated[int, Field(ge=1, le=500)]
     max: Annotated[int, Field(ge=1, le=500)]
-    subgroup_size: Annotated[int, Field(ge=2, le=50)] = 5
+    subgroup_size: Annotated[SubgroupSize, BeforeValidator(parse_size_range)] = SubgroupSize(largest=5)
 
     @model_validator(mode="after")
     def _min_below_max(self) -> Group:
@@ -95,13 +122,39 @@ def _material_from_text(value: object) -> object:
 MaterialEntry = Annotated[Material, BeforeValidator(_material_from_text)]
 
 
+class Timing(_Model):
+    """How long an activity lasts: ``base`` minutes, plus some per sub-group and per participant."""
+
+    base: Annotated[int, Field(ge=0, le=1440)] = 0
+    per_group: Annotated[int, Field(ge=0, le=240)] = 0
+    per_participant: Annotated[int, Field(ge=0, le=60)] = 0
+
+    @model_validator(mode="after")
+    def _some_time(self) -> Timing:
+        if not (self.base or self.per_group or self.per_participant):
+            raise ValueError("une durée positive")
+        return self
+
+    def minutes(self, participants: int, groups: int) -> int:
+        """Return the minutes the activity lasts for ``participants`` people in ``groups`` sub-groups."""
+        return self.base + self.per_group * groups + self.per_participant * participants
+
+
 class Activity(_Model):
     """One step of the workshop, with its method, timing and texts."""
 
     id: Identifier
     title: Title
     method: Line
-    duration: Minutes
+    duration: Annotated[Timing, BeforeValidator(parse_timing)]
+    #: the shortest it may become when the programme must fit a shorter slot
+    min_duration: Minutes | None = None
+    #: among optional activities, a higher priority is kept longer
+    priority: Annotated[int, Field(ge=-100, le=100)] = 0
+    #: a fixed clock time: the activities before it are laid out to meet it
+    at: ClockTime | None = None
+    #: id of the sitting it belongs to (default: the first)
+    sitting: Identifier | None = None
     grouping: Grouping = Grouping.PLENARY
     optional: YesNo = False
     #: read aloud to participants
@@ -118,6 +171,14 @@ class Activity(_Model):
     statements: list[Line] = []
     #: debriefing questions, for the facilitator
     debrief: list[Line] = []
+
+    @model_validator(mode="after")
+    def _min_below_duration(self) -> Activity:
+        timing = self.duration
+        fixed = not (timing.per_group or timing.per_participant)
+        if self.min_duration is not None and fixed and self.min_duration > timing.base:
+            raise ValueError(f"min_duration ({self.min_duration} min) plus long que duration ({timing.base} min)")
+        return self
 
 
 class Question(_Model):
@@ -146,9 +207,9 @@ class GlossaryEntry(_Model):
 
 
 class TimelineEntry(_Model):
-    """A dated event; ``date`` is ``1917``, ``1917-03`` or ``1917-03-08``."""
+    """A dated event; ``date`` is ``1917``, ``1917-03``, ``1917-03-08`` or a period (``1920-1921``)."""
 
-    date: PartialDate
+    date: Period
     event: Line
 
 
@@ -157,6 +218,16 @@ class KeyFigure(_Model):
 
     value: Line
     label: Line
+
+
+class Sitting(_Model):
+    """One meeting of a cycle; what it leaves out comes from the session (``start``, ``duration``, ``date``)."""
+
+    id: Identifier
+    title: Annotated[str, Field(max_length=200)] = ""
+    date: Day | None = None
+    start: ClockTime | None = None
+    duration: Minutes | None = None
 
 
 class Session(_Model):
@@ -174,6 +245,10 @@ class Session(_Model):
     group: Group
     duration: Minutes
     start: ClockTime
+    #: the day of the workshop (of every sitting that gives none)
+    date: Day | None = None
+    #: a cycle of several meetings; none: one sitting, from ``start`` for ``duration``
+    sittings: list[Sitting] = []
     objectives: list[Line] = []
     materials: list[MaterialEntry] = []
     sources: list[Source] = []

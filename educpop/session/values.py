@@ -8,7 +8,10 @@ as the integer 90) and ``non`` stays text unless the field is a yes/no.
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import date, time
+
+from babel.core import UnknownLocaleError
+from babel.dates import format_date
 
 _DURATION = re.compile(
     r"""^\s*(?:
@@ -72,31 +75,130 @@ def parse_yes_no(value: object) -> bool:
     raise ValueError("oui ou non")
 
 
-_DATE = re.compile(r"^(\d{3,4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = r"(\d{3,4})(?:-(\d{2})(?:-(\d{2}))?)?"
+_PERIOD = re.compile(rf"^{_DATE}(?:(?:/|-(?=\d{{3,4}}(?:$|-)))\s*{_DATE})?$")
+_DATE_HELP = "une date comme « 1917 », « 1917-03 », « 1917-03-08 » ou une période comme « 1920-1921 »"
 
 _MONTHS_FR = (
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
 ).split()
 
-
-def parse_partial_date(value: object) -> tuple[int, int, int]:
-    """Return ``(year, month, day)`` of ``"1917"``, ``"1917-03"`` or ``"1917-03-08"`` (0 = unknown)."""
-    match = _DATE.match(str(value).strip())
-    if match:
-        year, month, day = int(match[1]), int(match[2] or 0), int(match[3] or 0)
-        if month <= 12 and day <= 31 and (month or not day):
-            return year, month, day
-    raise ValueError("une date comme « 1917 », « 1917-03 » ou « 1917-03-08 »")
+#: a date that may lack its day or month: (year, month, day), 0 for what is unknown
+PartialDate = tuple[int, int, int]
 
 
-def format_partial_date(date: tuple[int, int, int]) -> str:
+def _partial(year: str, month: str | None, day: str | None) -> PartialDate:
+    parts = int(year), int(month or 0), int(day or 0)
+    if parts[1] > 12 or parts[2] > 31 or (parts[2] and not parts[1]):
+        raise ValueError(_DATE_HELP)
+    return parts
+
+
+def parse_period(value: object) -> tuple[PartialDate, PartialDate | None]:
+    """Return the start and end of ``"1917-03-08"``, ``"1920-1921"`` or ``"1920-03/1921-04"`` (no end: one date)."""
+    match = _PERIOD.match(str(value).strip())
+    if not match:
+        raise ValueError(_DATE_HELP)
+    start = _partial(match[1], match[2], match[3])
+    if match[4] is None:
+        return start, None
+    end = _partial(match[4], match[5], match[6])
+    if end < start:
+        raise ValueError("une période qui finit après son début, comme « 1920-1921 »")
+    return start, end
+
+
+def format_partial_date(moment: PartialDate) -> str:
     """Return a partial date in French: ``8 mars 1917``, ``mars 1917``, ``1917``."""
-    year, month, day = date
+    year, month, day = moment
     if not month:
         return str(year)
     day_text = "1er" if day == 1 else str(day)
     month_text = f"{_MONTHS_FR[month - 1]} {year}"
     return f"{day_text} {month_text}" if day else month_text
+
+
+def format_period(start: PartialDate, end: PartialDate | None) -> str:
+    """Return a date or a period in French: ``8 mars 1917``, ``1920-1921``, ``mars 1920 – avril 1921``."""
+    if end is None:
+        return format_partial_date(start)
+    if not start[1] and not end[1]:
+        return f"{start[0]}-{end[0]}"
+    return f"{format_partial_date(start)} – {format_partial_date(end)}"
+
+
+_DAY = re.compile(r"^\s*(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.](\d{1,2})[/.](\d{4}))\s*$")
+
+
+def parse_day(value: object) -> date:
+    """Return the calendar day of ``"2026-12-05"`` or ``"5/12/2026"`` (day first, as in French)."""
+    if isinstance(value, date):
+        return value
+    match = _DAY.match(str(value))
+    if match:
+        year, month, day = (match[1], match[2], match[3]) if match[1] else (match[6], match[5], match[4])
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            pass
+    raise ValueError("une date comme « 2026-12-05 » ou « 5/12/2026 »")
+
+
+def format_day(day: date, language: str = "fr") -> str:
+    """Return a day in words in ``language``: ``samedi 5 décembre 2026``, ``mardi 1er décembre 2026``."""
+    try:
+        words = format_date(day, format="EEEE d MMMM y", locale=language)
+    except (UnknownLocaleError, ValueError):
+        language, words = "fr", format_date(day, format="EEEE d MMMM y", locale="fr")
+    if language == "fr" and day.day == 1:
+        words = words.replace(" 1 ", " 1er ", 1)
+    return words
+
+
+_TERM = re.compile(r"^\s*(\d+)\s*(?:min)?\s*/\s*(groupe|sous-groupe|participant·?e?|personne)s?\s*$", re.IGNORECASE)
+_TIMING_HELP = (
+    "une durée comme 90, « 90 min », « 1h30 » ou « 1:30 », ou qui suit le groupe comme « 5 + 5/groupe »"
+)
+
+
+def parse_timing(value: object) -> object:
+    """Return ``{base, per_group, per_participant}`` for ``45``, ``"1h30"``, ``"5 + 5/groupe"``, ``"1/personne"``.
+
+    A mapping is returned as it is, for the model to check its keys.
+    """
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, bool):
+        raise ValueError(_TIMING_HELP)
+    if isinstance(value, int):
+        return {"base": parse_duration(value)}
+    timing = {"base": 0, "per_group": 0, "per_participant": 0}
+    for term in str(value).split("+"):
+        match = _TERM.match(term)
+        if match:
+            key = "per_group" if "groupe" in match[2].lower() else "per_participant"
+            timing[key] += int(match[1])
+            continue
+        try:
+            timing["base"] += parse_duration(term)
+        except ValueError:
+            raise ValueError(_TIMING_HELP) from None
+    return timing
+
+
+_RANGE = re.compile(r"^\s*(\d+)\s*(?:-|à|a)\s*(\d+)\s*$")
+
+
+def parse_size_range(value: object) -> object:
+    """Return ``{smallest, largest}`` for ``"4-6"`` or ``"4 à 6"``; ``{largest}`` alone for ``5``."""
+    if isinstance(value, dict) or isinstance(value, bool):
+        return value
+    match = _RANGE.match(str(value))
+    if match:
+        return {"smallest": int(match[1]), "largest": int(match[2])}
+    if str(value).strip().isdigit():
+        return {"largest": int(str(value))}
+    raise ValueError("une taille comme 5 ou un intervalle comme « 4-6 »")
 
 
 def format_clock(moment: time) -> str:
