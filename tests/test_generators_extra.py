@@ -320,5 +320,5 @@ def test_the_print_plan_reads_the_same_in_both_formats(pack: tuple[int, Path], f
 def test_the_guide_announces_the_kit(tmp_path: Path) -> None:
     folder = build(tmp_path, "--participants", "12", "--only", "guide", "--format", "docx")
     text = squash(docx_text(folder / "guide-animation.docx"))
-    assert f"Kit d'arpentage : le texte est découpé en {expected_parts(12)} parties" in text
-    assert "une par binôme" in text
+    assert (f"Kit d'arpentage : le texte est découpé en {expected_parts(12)} parties (en fin de paragraphe) "
+            "pour 6 binômes ; chaque partie est lue une fois.") in text

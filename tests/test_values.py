@@ -8,8 +8,8 @@ import pytest
 
 from educpop.session.values import (
     format_clock,
-    format_minutes,
     format_day,
+    format_minutes,
     format_period,
     parse_clock,
     parse_day,

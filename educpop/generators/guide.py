@@ -31,7 +31,7 @@ from educpop.generators._common import (
 from educpop.generators._words import PhraseBook, phrases_for
 from educpop.generators.timeline_cards import METHOD as TIMELINE_METHOD, TimelineCards
 from educpop.methods import get_method
-from educpop.plan import ArpentagePart, Plan, SittingPlan, Slot
+from educpop.plan import Plan, SittingPlan, Slot
 from educpop.session.values import format_clock, format_minutes
 
 
@@ -142,8 +142,8 @@ class Guide(Generator):
         if activity in plan.arpentage_activities():
             parts = plan.arpentage_parts(activity)
             if parts:
-                reads = _reads(parts, len(plan.reading_units(activity)))
-                blocks.append(Paragraph(plain(words.arpentage_in_guide(len(parts), activity.grouping.value, reads))))
+                units = len(plan.reading_units(activity))
+                blocks.append(Paragraph(plain(words.arpentage_in_guide(len(parts), activity.grouping.value, units))))
         if activity.instructions:
             blocks.append(Box(words.instructions(), _paragraphs(activity.instructions, "instruction"), "instruction"))
         if activity.steps:
@@ -196,14 +196,3 @@ class Guide(Generator):
                     blocks.append(Paragraph(plain(words.hint(question.hint)), "small"))
         return blocks
 
-
-def _reads(parts: list[ArpentagePart], units: int) -> list[tuple[int, int, int]]:
-    """Return runs of parts read as many times: ``(first, last, times)``; units are dealt to parts in turn."""
-    times = [len(range(index, units, len(parts))) for index in range(len(parts))]
-    runs: list[tuple[int, int, int]] = []
-    for number, count in enumerate(times, start=1):
-        if runs and runs[-1][2] == count:
-            runs[-1] = (runs[-1][0], number, count)
-        else:
-            runs.append((number, number, count))
-    return runs
