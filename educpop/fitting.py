@@ -50,13 +50,17 @@ def fit(wanted: list[tuple[Activity, int]], available: int) -> Fit:
         (index for index, (activity, _) in enumerate(wanted) if activity.optional),
         key=lambda index: (wanted[index][0].priority, -index),
     )
-    for count in range(len(droppable) + 1):
-        gone = set(droppable[:count])
-        kept = [(activity, minutes) for index, (activity, minutes) in enumerate(wanted) if index not in gone]
-        excess = sum(minutes for _, minutes in kept) - available
-        room = sum(minutes - _floor(activity, minutes) for activity, minutes in kept)
-        if excess <= room:
-            break
+    excess = sum(minutes for _, minutes in wanted) - available
+    room = sum(minutes - _floor(activity, minutes) for activity, minutes in wanted)
+    count = 0
+    # Drop one more optional activity while shortening everything cannot absorb the excess.
+    while excess > room and count < len(droppable):
+        activity, minutes = wanted[droppable[count]]
+        excess -= minutes
+        room -= minutes - _floor(activity, minutes)
+        count += 1
+    gone = set(droppable[:count])
+    kept = [(activity, minutes) for index, (activity, minutes) in enumerate(wanted) if index not in gone]
     cuts = _cuts(kept, excess)
     return Fit(
         tuple(Fitted(activity, minutes - cuts.get(activity.id, 0), minutes) for activity, minutes in kept),
@@ -95,19 +99,21 @@ def _cuts(kept: list[tuple[Activity, int]], excess: int) -> dict[str, int]:
 def _proportional(rooms: dict[str, int], excess: int) -> dict[str, int]:
     """Return cuts of ``excess`` minutes shared in proportion to ``rooms``, in steps of :data:`STEP`.
 
-    Each step goes to the activity furthest below its proportional share (the
-    first in the programme on a tie); the last step may cut a few minutes more
-    than needed, which leaves a margin.
+    Each takes the whole steps of its share; the minutes left go a step at a
+    time to those furthest below their share (the first in the programme on a
+    tie). The last step may cut a few minutes more than needed: a margin.
     """
     total = sum(rooms.values())
     share = {ident: excess * room / total for ident, room in rooms.items()}
-    cuts = dict.fromkeys(rooms, 0)
+    cuts = {ident: min(rooms[ident], STEP * int(share[ident] // STEP)) for ident in rooms}
+    left = excess - sum(cuts.values())
     order = list(rooms)
-    left = excess
     while left > 0:
-        open_ = [ident for ident in order if cuts[ident] < rooms[ident]]
-        ident = max(open_, key=lambda i: (share[i] - cuts[i], -order.index(i)))
-        step = min(STEP, rooms[ident] - cuts[ident])
-        cuts[ident] += step
-        left -= step
+        behind = sorted((i for i in order if cuts[i] < rooms[i]), key=lambda i: cuts[i] - share[i])
+        for ident in behind:
+            step = min(STEP, rooms[ident] - cuts[ident])
+            cuts[ident] += step
+            left -= step
+            if left <= 0:
+                break
     return cuts

@@ -412,9 +412,15 @@ def _slots_of(workshop: Workshop, options: Options) -> list[_Slot]:
     return slots
 
 
+#: a message names at most this many activities that could be cut
+_LISTED = 10
+
+
 def _cut_list(items: list[Fitted]) -> str:
     """Return what a facilitator could still cut by hand, with its minutes."""
-    return ", ".join(f"{item.activity.title} ({format_minutes(item.minutes)})" for item in items) or "rien"
+    named = ", ".join(f"{item.activity.title} ({format_minutes(item.minutes)})" for item in items[:_LISTED])
+    more = len(items) - _LISTED
+    return (named or "rien") + (f" et {more} autres" if more > 0 else "")
 
 
 def _lay_out(slot: _Slot, wanted: list[tuple[Activity, int]], first_number: int,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, pdf_text, squash
+from conftest import SAMPLE, docx_text, pdf_text, squash
 from educpop.cli import main
 from educpop.document import walk_text
 from educpop.generators import registry
@@ -127,10 +127,59 @@ def test_a_console_that_cannot_show_cyrillic_gets_replacement_characters_not_a_c
 ])
 def test_check_agrees_counts_in_number(participants: str, said: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(SAMPLE), "--participants", participants]) == 0
-    assert said in capsys.readouterr().out.splitlines()[1]
+    assert said in capsys.readouterr().out.splitlines()
 
 
 def test_the_guide_says_one_participant_in_the_singular() -> None:
     workshop = load_workshop(SAMPLE)
     text = " ".join(walk_text(registry()["guide"].build(make_plan(workshop, Options(participants=1))).blocks))
     assert "Calculé pour 1 participant·e." in text
+
+
+def test_check_shows_the_margin_and_what_fitting_changed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(SAMPLE), "--duration", "2h45"]) == 0
+    out = capsys.readouterr().out
+    assert "9h30 – 12h10 (2 h 40 sur 2 h 45, 5 min de marge)" in out
+
+
+def test_build_says_what_fitting_changed_before_the_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "x"
+    assert main(["build", str(SAMPLE), "--duration", "2h45", "--only", "guide", "--format", "docx",
+                 "-o", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "adapté pour tenir dans la durée : Débat mouvant : et si c'était à refaire ? retiré"
+    assert "Débat mouvant : et si c'était à refaire ? retiré" in squash(docx_text(out / "guide-animation.docx"))
+
+
+def test_an_evening_start_warns_of_the_texts_that_speak_of_the_morning(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(SAMPLE), "--start", "18:30"]) == 0
+    err = capsys.readouterr().err
+    assert ("attention : « Accueil et présentation de la matinée » parle de « matinée », "
+            "mais la séance commence à 18h30") in err
+
+
+def test_the_sample_at_its_own_time_warns_of_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(SAMPLE)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_group_out_of_range_is_warned_of_in_check_and_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(SAMPLE), "--participants", "5"]) == 0
+    assert "attention : 5 participant·e·s : moins que le minimum prévu (group.min : 8)" in capsys.readouterr().err
+    assert main(["build", str(SAMPLE), "--participants", "35", "--only", "print-plan", "--format", "pdf",
+                 "-o", str(tmp_path / "x")]) == 0
+    assert "attention : 35 participant·e·s : plus que le maximum prévu (group.max : 20)" in capsys.readouterr().err
+
+
+def test_the_date_option_prints_the_day_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(SAMPLE), "--date", "5/12/2026"]) == 0
+    assert "\nSamedi 5 décembre 2026\n" in capsys.readouterr().out
+    assert main(["check", str(SAMPLE), "--date", "demain"]) == 2
+    assert "attendu une date comme « 2026-12-05 » ou « 5/12/2026 », trouvé « demain »" in capsys.readouterr().err
+
+
+def test_a_start_that_runs_past_midnight_is_warned_of(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(SAMPLE), "--start", "23:00"]) == 0
+    assert "attention : la séance finit après minuit, à 2h00 le lendemain" in capsys.readouterr().err

@@ -347,3 +347,55 @@ def test_curly_quotes_from_a_word_processor_are_pointed_out() -> None:
         "atelier/session.yaml:4:8: start: attendu une heure comme « 09:30 » ou « 14h », trouvé « “09:30” » ; "
         'remplacez les guillemets typographiques par des droits (")',
     ]
+
+
+# -- dates, sittings and timings --------------------------------------------------------------
+
+
+def test_a_session_date_is_read_either_way_and_a_wrong_one_named() -> None:
+    assert str(loaded(MINIMAL + "date: 5/12/2026\n").session.date) == "2026-12-05"
+    assert problems(write_session(MINIMAL + "date: 31/02/2026\n")) == [
+        "atelier/session.yaml:10:7: date: "
+        "attendu une date comme « 2026-12-05 » ou « 5/12/2026 », trouvé « 31/02/2026 »",
+    ]
+
+
+def test_an_activity_names_a_sitting_of_the_session() -> None:
+    text = MINIMAL + "    sitting: deux\nsittings:\n  - {id: un}\n  - {id: trois}\n"
+    assert problems(write_session(text)) == [
+        "atelier/session.yaml:10:14: activities[1].sitting: séance inconnue « deux » ; "
+        "identifiants déclarés dans « sittings » : un, trois",
+    ]
+
+
+def test_sittings_are_read_with_their_own_day_start_and_duration() -> None:
+    text = MINIMAL + (
+        'sittings:\n  - {id: un, date: 2027-01-12}\n  - {id: deux, start: "14h", duration: 1h, title: Suite}\n'
+    )
+    first, second = loaded(text).session.sittings
+    assert (str(first.date), first.start, first.duration) == ("2027-01-12", None, None)
+    assert (second.start.hour, second.duration, second.title) == (14, 60, "Suite")
+
+
+def test_a_minimum_longer_than_the_duration_is_refused() -> None:
+    assert problems(write_session(MINIMAL + "    min_duration: 45\n")) == [
+        "atelier/session.yaml:6:5: activities[1]: min_duration (45 min) plus long que duration (30 min)",
+    ]
+
+
+@pytest.mark.parametrize("typed", ["{base: 5, per_group: 5}", '"5 + 5/groupe"'])
+def test_a_duration_may_grow_per_group(typed: str) -> None:
+    activity = loaded(MINIMAL.replace("duration: 30", f"duration: {typed}")).session.activities[0]
+    assert (activity.duration.base, activity.duration.per_group) == (5, 5)
+
+
+@pytest.mark.parametrize(("typed", "sizes"), [("5", (None, 5)), ('"4-6"', (4, 6)), ("4-6", (4, 6))])
+def test_a_subgroup_size_is_a_number_or_a_range(typed: str, sizes: tuple[int | None, int]) -> None:
+    group = loaded(MINIMAL.replace("max: 20}", f"max: 20, subgroup_size: {typed}}}")).session.group
+    assert (group.subgroup_size.smallest, group.subgroup_size.largest) == sizes
+
+
+def test_a_timeline_period_is_accepted() -> None:
+    text = MINIMAL + 'timeline:\n  - {date: 1920-1921, event: "Guerre."}\n  - {date: "1920-03/1921-04", event: "X."}\n'
+    periods = [e.date for e in loaded(text).session.timeline]
+    assert periods == [((1920, 0, 0), (1921, 0, 0)), ((1920, 3, 0), (1921, 4, 0))]
