@@ -142,7 +142,8 @@ def _summary(plan: Plan) -> str:
     ]
     for sitting in plan.sittings:
         margin = f", {format_minutes(sitting.margin)} de marge" if sitting.margin > 0 else ""
-        lines += ["", f"{format_clock(sitting.start)} – {format_clock(sitting.end)} "
+        name = words.sitting_name(sitting.number, sitting.of, sitting.title) + " : " if sitting.of > 1 else ""
+        lines += ["", f"{name}{format_clock(sitting.start)} – {format_clock(sitting.end)} "
                       f"({format_minutes(sitting.used)} sur {format_minutes(sitting.minutes)}{margin})"]
         for slot in sitting.slots:
             mark = " (facultatif)" if slot.activity.optional else ""

@@ -83,6 +83,11 @@ class SittingPlan:
         return sum(slot.minutes for slot in self.slots)
 
     @property
+    def past_midnight(self) -> bool:
+        """Return whether the sitting ends on the next day."""
+        return _minutes_of(self.start) + self.elapsed > 24 * 60
+
+    @property
     def part_of_day(self) -> PartOfDay:
         """Return the part of the day the sitting falls in."""
         return part_of_day(self.start, self.elapsed)
@@ -402,9 +407,8 @@ def _slots_of(workshop: Workshop, options: Options) -> list[_Slot]:
     slots = []
     for number, sitting in enumerate(session.sittings, start=1):
         minutes = options.duration or sitting.duration or session.duration
-        named = f"les {format_minutes(minutes)} " + (
-            "demandées" if options.duration else f"de la séance « {sitting.title or sitting.id} »"
-        )
+        name = f"la séance « {sitting.title or sitting.id} »"
+        named = f"les {format_minutes(minutes)} " + (f"demandées pour {name}" if options.duration else f"de {name}")
         slots.append(_Slot(
             number, len(session.sittings), sitting.id, sitting.title, sitting.date or day,
             options.start or sitting.start or session.start, minutes, named, not options.duration,
@@ -501,7 +505,7 @@ def _clock_warnings(sitting: SittingPlan) -> list[str]:
     """Return a warning when the sitting runs past midnight, or when its activities' texts name another part of it."""
     where = f"la séance « {sitting.title} »" if sitting.title else "la séance"
     warnings = []
-    if _minutes_of(sitting.start) + sitting.elapsed > 24 * 60:
+    if sitting.past_midnight:
         warnings.append(f"{where} finit après minuit, à {format_clock(sitting.end)} le lendemain")
     for slot in sitting.slots:
         activity = slot.activity

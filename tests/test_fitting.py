@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from educpop.document import walk_text
 from educpop.errors import BuildError
+from educpop.generators import registry
 from educpop.generators._words import phrases_for
 from educpop.plan import Options, Plan, make_plan
 from educpop.session.load import Workshop
@@ -171,3 +173,5 @@ def test_each_sitting_is_fitted_on_its_own() -> None:
 def test_a_sitting_past_midnight_is_warned_of() -> None:
     plan = make_plan(workshop(activity("veillee", 90)), Options(start=time(23, 0)))
     assert "la séance finit après minuit, à 0h30 le lendemain" in plan.warnings
+    guide = registry()["guide"].build(plan)
+    assert "Attention : la séance finit après minuit, à 0h30 le lendemain." in walk_text(guide.blocks)

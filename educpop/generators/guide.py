@@ -110,6 +110,8 @@ class Guide(Generator):
             if sitting.margin > 0:
                 blocks.append(Paragraph(plain(words.margin(
                     format_minutes(sitting.margin), format_clock(sitting.end), format_clock(sitting.closes))), "small"))
+            if sitting.past_midnight:
+                blocks.append(Paragraph(plain(words.past_midnight(format_clock(sitting.end))), "small"))
             if sitting.changes:
                 report = " ; ".join(
                     words.change(c.activity.title, c.before, c.after) for c in sitting.changes
