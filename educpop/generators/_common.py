@@ -17,7 +17,8 @@ from educpop.document import (
 )
 from educpop.generators._words import PhraseBook
 from educpop.methods import get_method
-from educpop.plan import Plan, SittingPlan
+from educpop.plan import Plan
+from educpop.schedule import SittingPlan
 from educpop.session.model import Level, Question, QuestionTheme
 from educpop.session.values import format_clock, format_day, format_minutes
 

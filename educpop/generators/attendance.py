@@ -8,7 +8,8 @@ from educpop.document import Audience, Block, Document, Heading, PageBreak, Para
 from educpop.generators import Generator, PrintRun
 from educpop.generators._common import day_words
 from educpop.generators._words import PhraseBook, phrases_for
-from educpop.plan import Plan, SittingPlan
+from educpop.plan import Plan
+from educpop.schedule import SittingPlan
 from educpop.session.values import format_clock
 
 #: blank rows beyond the expected group, for people who turn up unannounced

@@ -31,7 +31,8 @@ from educpop.generators._common import (
 from educpop.generators._words import PhraseBook, phrases_for
 from educpop.generators.timeline_cards import METHOD as TIMELINE_METHOD, TimelineCards
 from educpop.methods import get_method
-from educpop.plan import Plan, SittingPlan, Slot
+from educpop.plan import Plan
+from educpop.schedule import SittingPlan, Slot
 from educpop.session.values import format_clock, format_minutes
 
 
