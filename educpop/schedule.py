@@ -179,13 +179,12 @@ def _lay_out(slot: _Slot, wanted: list[tuple[Activity, int]], first_number: int,
             offset = until
         else:
             offset += result.minutes
-    if changes and slot.from_file:
-        total = sum(minutes for _, minutes in wanted)
+    total = sum(minutes for _, minutes in wanted)
+    if slot.from_file and total > slot.minutes:
         warnings.append(f"le programme dure {format_minutes(total)}, plus que {slot.named} : il a été adapté")
     slots, clock = [], 0
-    pinned = {item.activity.id for item in fitted if item.activity.at is not None}
     for number, item in enumerate(fitted, start=first_number):
-        if item.activity.id in pinned and item.activity.at is not None:
+        if item.activity.at is not None:
             clock = _day_offset(item.activity.at, begin)
         start = _add_minutes(slot.start, clock)
         slots.append(Slot(number, item.activity, start, _add_minutes(start, item.minutes), item.minutes))
