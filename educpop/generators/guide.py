@@ -73,7 +73,7 @@ class Guide(Generator):
                       + words.planned_for(plan.participants, list(plan.subgroup_sizes)))
         if not group.min <= plan.participants <= group.max:
             group_text += " " + words.group_outside(plan.participants, group.min, group.max)
-        facts = [(words.schedule(), " ; ".join(schedule_lines(plan, words))), (words.group(), group_text)]
+        facts = [(words.schedule(), ". ".join(schedule_lines(plan, words))), (words.group(), group_text)]
         if session.audience:
             facts.insert(0, (words.audience(), session.audience))
         if session.venue:
