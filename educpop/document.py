@@ -31,12 +31,36 @@ class Text:
     italic: bool = False
 
 
-Inlines = list[Text]
+@dataclass(frozen=True)
+class Note:
+    """A note called at this point of the text (pandoc's ``Note``).
+
+    Renderers number the notes of a document in reading order, print the number
+    where the note is called and ``content`` at the foot of the page (a Word
+    footnote in the DOCX). A note holds no note.
+    """
+
+    content: list[Text]
+
+
+#: what a line of text is made of: runs of text and the notes called among them
+Inline = Text | Note
+Inlines = list[Inline]
 
 
 def plain(text: str) -> Inlines:
     """Return ``text`` as a one-run inline list."""
     return [Text(text)]
+
+
+def inline_text(content: Inlines) -> str:
+    """Return the words of ``content`` without its notes (a bookmark, a section title)."""
+    return "".join(run.text for run in content if isinstance(run, Text))
+
+
+def notes_of(content: Inlines) -> list[Note]:
+    """Return the notes called in ``content``, in order."""
+    return [run for run in content if isinstance(run, Note)]
 
 
 @dataclass
@@ -232,13 +256,21 @@ class Role(str, Enum):
     TITLE = "title"
     SUBTITLE = "subtitle"
     COVER_LINE = "cover-line"
+    NOTE = "note"
 
 
 def text_runs(blocks: list[Block]) -> Iterator[tuple[Text, Role]]:
-    """Yield every run of text of ``blocks`` in reading order, with the role of its place."""
+    """Yield every run of text of ``blocks`` in reading order, with the role of its place.
+
+    The runs of a note follow its call, with the role NOTE.
+    """
 
     def runs(content: Inlines, role: Role = Role.BODY) -> Iterator[tuple[Text, Role]]:
-        return ((run, role) for run in content)
+        for run in content:
+            if isinstance(run, Note):
+                yield from ((text, Role.NOTE) for text in run.content)
+            else:
+                yield run, role
 
     for block in blocks:
         match block:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import TYPE_CHECKING
 
-from educpop.document import Block, Heading, walk_text
+from educpop.document import Block, Heading, inline_text, walk_text
 from educpop.errors import BuildError
 from educpop.schedule import Change, SittingPlan, Slot, lay_out
 from educpop.session.model import Activity, Grouping, Material, Per, QuestionTheme, SubgroupSize
@@ -160,7 +160,7 @@ class Plan:
             if not isinstance(paragraphs[begin][0], Heading):
                 heading = next((b for p in reversed(paragraphs[:begin]) for b in reversed(p)
                                 if isinstance(b, Heading)), None)
-                section = " ".join("".join(run.text for run in heading.content).split()) if heading else ""
+                section = " ".join(inline_text(heading.content).split()) if heading else ""
             parts.append(ArpentagePart(
                 activity, number, count, begin + 1, end, len(paragraphs),
                 tuple(b for p in paragraphs[begin:end] for b in p), section,

@@ -41,11 +41,13 @@ from .document import (
     Document,
     Heading,
     Inlines,
+    Note,
     NumberedList,
     Paragraph,
     Quote,
     SourceText,
     Table,
+    Text,
     Timeline,
     TimelineEvent,
 )
@@ -191,14 +193,19 @@ def _typeset_inlines(content: Inlines, language: str) -> Inlines:
     """Typeset the runs of one line as one string (rules see across runs), then cut it back.
 
     The run boundaries move with each edit of each rule; a character inserted
-    at a boundary goes to the run after it.
+    at a boundary goes to the run after it. A note holds no text of the line
+    (its call is a number, not a word): its own runs are typeset as a line of their own.
     """
+    texts = ["" if isinstance(run, Note) else run.text for run in content]
     ends = [0]
-    for run in content:
-        ends.append(ends[-1] + len(run.text))
-    new, cuts = _typeset_marked("".join(run.text for run in content), language, ends)
+    for text in texts:
+        ends.append(ends[-1] + len(text))
+    new, cuts = _typeset_marked("".join(texts), language, ends)
     cuts[0], cuts[-1] = 0, len(new)  # whatever a rule adds at either end stays in the line
-    return [replace(run, text=new[a:b]) for run, (a, b) in zip(content, pairwise(cuts), strict=True)]
+    # Both ends of a note's empty slice sit at one place, and edits move them alike: it stays empty.
+    return [Note([run for run in _typeset_inlines(list(run.content), language) if isinstance(run, Text)])
+            if isinstance(run, Note) else replace(run, text=new[a:b])
+            for run, (a, b) in zip(content, pairwise(cuts), strict=True)]
 
 
 def _typeset_block(block: Block, language: str) -> Block:

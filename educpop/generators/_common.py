@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from educpop.document import (
     Block,
     BulletList,
@@ -105,7 +107,7 @@ def source_lines(blocks: list[Block]) -> list[Inlines]:
     for block in blocks:
         match block:
             case Heading(content=content):
-                lines.append([Text(run.text, bold=True, italic=run.italic) for run in content])
+                lines.append([replace(run, bold=True) if isinstance(run, Text) else run for run in content])
             case Paragraph(content=content) | Quote(content=content):
                 lines.append(content)
             case BulletList(items=items):

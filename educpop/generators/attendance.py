@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from educpop.document import Audience, Block, Document, Heading, PageBreak, Paragraph, Table, Text, plain
+from educpop.document import Audience, Block, Document, Heading, Inlines, PageBreak, Paragraph, Table, Text, plain
 from educpop.generators import Generator, PrintRun
 from educpop.generators._common import day_words
 from educpop.generators._words import PhraseBook, phrases_for
@@ -51,7 +51,9 @@ class AttendanceSheet(Generator):
         if session.facilitators:
             facts.append((words.facilitators(), ", ".join(session.facilitators)))
         facts.append((words.venue(), session.venue or words.attendance_blank()))
-        cells = [cell for label, value in facts for cell in ([Text(label, bold=True)], plain(value))]
+        cells: list[Inlines] = []
+        for label, value in facts:
+            cells += [[Text(label, bold=True)], plain(value)]
         facts_rows = [cells[index:index + 4] for index in range(0, len(cells), 4)]
         header = [words.attendance_number(), words.attendance_name(), words.attendance_org(),
                   words.attendance_contact(), words.attendance_signature()]

@@ -56,7 +56,8 @@ class EvaluationForm(Generator):
 
 def _scale(words: PhraseBook, corner: Inlines, statements: list[Inlines]) -> Block:
     """Return a table with one statement per row and a box to tick under each step of the scale."""
-    header = [corner, *([Text(words.evaluation_level(i), bold=True)] for i in range(LEVELS))]
+    levels: list[Inlines] = [[Text(words.evaluation_level(i), bold=True)] for i in range(LEVELS)]
+    header = [corner, *levels]
     box = words.evaluation_box()
     return Table(header=header, rows=[[s, *(plain(box) for _ in range(LEVELS))] for s in statements],
                  widths=[5.2, *[1.2] * LEVELS])

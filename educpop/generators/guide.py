@@ -12,6 +12,7 @@ from educpop.document import (
     Checklist,
     Document,
     Heading,
+    Inlines,
     NumberedList,
     PageBreak,
     Paragraph,
@@ -193,7 +194,7 @@ class Guide(Generator):
             blocks.append(Heading(2, plain(theme.title)))
             for number, question in numbered_questions(theme):
                 level = Text(f" ({words.level(question.level.value)})", italic=True)
-                item = [Text(f"{number}. ", bold=True), Text(question.text), level]
+                item: Inlines = [Text(f"{number}. ", bold=True), Text(question.text), level]
                 blocks.append(Paragraph(item))
                 if question.hint:
                     blocks.append(Paragraph(plain(words.hint(question.hint)), "small"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
-from educpop.document import Audience, Block, Document, Heading, Paragraph, Table, Text, plain
+from educpop.document import Audience, Block, Document, Heading, Inlines, Paragraph, Table, Text, plain
 from educpop.generators import Generator, PrintRun, registry
 from educpop.generators._common import day_words
 from educpop.generators._words import PhraseBook, phrases_for
@@ -41,13 +41,13 @@ class PrintPlan(Generator):
         return []
 
     def _table(self, plan: Plan, words: PhraseBook) -> list[Block]:
-        rows = []
+        rows: list[list[Inlines]] = []
         total = 0
         for generator in registry().values():
             if generator.name == self.name or not generator.applies(plan):
                 continue
-            document = [Text(generator.title, bold=True), Text(" " + words.print_plan_file(generator.file_stem),
-                                                               italic=True)]
+            document: Inlines = [Text(generator.title, bold=True),
+                                 Text(" " + words.print_plan_file(generator.file_stem), italic=True)]
             runs = [run for run in generator.copies(plan) if run.copies > 0]
             if generator.per_sitting and len(plan.sittings) > 1:
                 runs = [replace(run, part=words.print_plan_sitting(s.number, s.of, day_words(plan, s)))

@@ -10,7 +10,7 @@ import re
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from educpop.document import Inlines, Table
+from educpop.document import Inlines, Note, Table
 from educpop.render.pdf_fonts import register_family
 from educpop.theme import FontFamily
 
@@ -27,6 +27,8 @@ def _widest_word(cell: Inlines, faces: tuple[str, str], size: float, bold: bool)
     """Return the width in points of the widest word of ``cell``."""
     widest = 0.0
     for run in cell:
+        if isinstance(run, Note):  # its call is a small number, never the widest word
+            continue
         face = faces[1] if bold or run.bold else faces[0]
         for word in _BREAKS.split(run.text):
             widest = max(widest, stringWidth(word[:_UNBROKEN], face, size))

@@ -24,6 +24,7 @@ from docx.shared import Cm, Pt, Twips
 from educpop.document import Document, Meta, SourceText
 from educpop.errors import BuildError
 from educpop.render.docx_blocks import Context, render_block
+from educpop.render.docx_notes import Footnotes
 from educpop.render.docx_styles import Numbering, language_tag, setup_styles
 from educpop.render.docx_xml import (
     add_field,
@@ -68,7 +69,9 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
     text_width = _page_setup(doc, theme)
     _settings(doc)
     style_ids = {style.name: style.style_id for style in doc.styles}
-    ctx = Context(doc=doc, theme=theme, numbering=Numbering(doc), width=text_width, style_ids=style_ids)
+    footnotes = Footnotes(doc, theme.base_size)
+    ctx = Context(doc=doc, theme=theme, numbering=Numbering(doc), footnotes=footnotes, width=text_width,
+                  style_ids=style_ids)
     state = _Sections(doc)
     for block in document.blocks:
         if isinstance(block, SourceText):
@@ -79,6 +82,7 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
             if state.source_open:
                 state.end_source()
             render_block(block, ctx, doc)
+    footnotes.finish()
     _footer(doc, document.meta, theme, text_width)
     mark_right_to_left(doc.element.body)  # Arabic and Hebrew names: w:rtl runs, w:bidi paragraphs
     mark_right_to_left(doc.sections[0].footer._element)

@@ -31,6 +31,7 @@ from educpop.document import (
     Heading,
     Image,
     Inlines,
+    Note,
     NumberedList,
     PageBreak,
     Paragraph,
@@ -42,6 +43,7 @@ from educpop.document import (
 )
 from educpop.errors import BuildError
 from educpop.render.columns import column_widths
+from educpop.render.docx_notes import Footnotes
 from educpop.render.docx_styles import PARAGRAPH_STYLE, RULE_GREY, Numbering
 from educpop.render.docx_xml import (
     forbid_row_split,
@@ -73,6 +75,7 @@ class Context:
     doc: DocxDocument
     theme: Theme
     numbering: Numbering
+    footnotes: Footnotes
     #: width available for the block, in twips
     width: int
     #: style id of every style name, looked up once (python-docx looks styles up slowly)
@@ -99,9 +102,12 @@ def _add(ctx: Context, container: Container, style: str, text: str = "") -> Docx
     return paragraph
 
 
-def _inlines(paragraph: DocxParagraph, content: Inlines) -> DocxParagraph:
-    """Append ``content`` as runs to ``paragraph`` and return it."""
+def _inlines(ctx: Context, paragraph: DocxParagraph, content: Inlines) -> DocxParagraph:
+    """Append ``content`` as runs to ``paragraph`` (a note as a Word footnote) and return it."""
     for piece in content:
+        if isinstance(piece, Note):
+            ctx.footnotes.call(paragraph, piece)
+            continue
         run = paragraph.add_run(sanitise(piece.text))
         if piece.bold:
             run.bold = True
@@ -122,7 +128,7 @@ def _last_paragraph(container: Container) -> DocxParagraph | None:
 
 def _all_bold(content: Inlines) -> bool:
     """Return whether every printed run of ``content`` is bold (a heading written as a paragraph)."""
-    runs = [run for run in content if run.text.strip()]
+    runs = [run for run in content if isinstance(run, Text) and run.text.strip()]
     return bool(runs) and all(run.bold for run in runs)
 
 
@@ -144,7 +150,7 @@ def _keeps_with_next(paragraph: DocxParagraph) -> bool:
 def _(block: Heading, ctx: Context, container: Container) -> None:
     if block.level not in (1, 2, 3):
         raise ValueError(f"heading level must be 1 to 3, got {block.level}")
-    _inlines(_add(ctx, container, f"Heading {block.level}"), block.content)
+    _inlines(ctx, _add(ctx, container, f"Heading {block.level}"), block.content)
 
 
 @render_block.register
@@ -153,7 +159,7 @@ def _(block: Paragraph, ctx: Context, container: Container) -> None:
         raise ValueError(f"unknown paragraph style {block.style!r}")
     style = ctx.body_style if block.style == "body" else PARAGRAPH_STYLE[block.style]
     previous = _last_paragraph(container)
-    paragraph = _inlines(_add(ctx, container, style), block.content)
+    paragraph = _inlines(ctx, _add(ctx, container, style), block.content)
     # The time line or small print under a heading stays with what follows, like the heading.
     if previous is not None and _keeps_with_next(previous) and _heading_furniture(block):
         paragraph.paragraph_format.keep_with_next = True
@@ -162,7 +168,7 @@ def _(block: Paragraph, ctx: Context, container: Container) -> None:
 @render_block.register
 def _(block: BulletList, ctx: Context, container: Container) -> None:
     for item in block.items:
-        _inlines(_add(ctx, container, "List Bullet"), item)
+        _inlines(ctx, _add(ctx, container, "List Bullet"), item)
 
 
 @render_block.register
@@ -173,7 +179,7 @@ def _(block: NumberedList, ctx: Context, container: Container) -> None:
         numPr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
         numPr.get_or_add_ilvl().val = 0
         numPr.get_or_add_numId().val = num_id
-        _inlines(paragraph, item)
+        _inlines(ctx, paragraph, item)
 
 
 def _new_table(
@@ -218,7 +224,7 @@ def _cell_text(ctx: Context, cell: _Cell, content: Inlines, bold: bool = False) 
     """Write ``content`` into the first paragraph of ``cell`` in the Cellule style."""
     paragraph = cell.paragraphs[0]
     _restyle(ctx, paragraph, "Cellule")
-    _inlines(paragraph, content)
+    _inlines(ctx, paragraph, content)
     if bold:
         for run in paragraph.runs:
             run.bold = True
@@ -251,7 +257,7 @@ def _(block: Table, ctx: Context, container: Container) -> None:
 
 @render_block.register
 def _(block: Quote, ctx: Context, container: Container) -> None:
-    _inlines(_add(ctx, container, "Quote"), block.content)
+    _inlines(ctx, _add(ctx, container, "Quote"), block.content)
     if block.attribution:
         _add(ctx, container, "Attribution", "\u2014 " + sanitise(block.attribution))
 
@@ -288,7 +294,7 @@ def _(block: AnswerLines, ctx: Context, container: Container) -> None:
 def _(block: Checklist, ctx: Context, container: Container) -> None:
     for item in block.items:
         paragraph = _add(ctx, container, "Case à cocher", "\u2610\t")
-        _inlines(paragraph, item)
+        _inlines(ctx, paragraph, item)
 
 
 @render_block.register
@@ -311,7 +317,7 @@ def _(block: SourceText, ctx: Context, container: Container) -> None:
     # At top level the caller has opened a line-numbered section; in a box there is
     # no section to number, so the text is printed plain.
     for paragraph in block.paragraphs:
-        written = _inlines(_add(ctx, container, "Texte source"), paragraph)
+        written = _inlines(ctx, _add(ctx, container, "Texte source"), paragraph)
         if _all_bold(paragraph):
             written.paragraph_format.keep_with_next = True  # a heading of the text
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -12,7 +13,6 @@ from reportlab.platypus import (
     Flowable,
     Image as RLImage,
     KeepTogether,
-    ListFlowable,
     ListItem,
     NextPageTemplate,
     PageBreak as RLPageBreak,
@@ -38,6 +38,7 @@ from educpop.document import (
     Quote,
     SourceText,
     Table,
+    Text,
     Timeline,
     TimelineEvent,
 )
@@ -48,6 +49,7 @@ from educpop.render.pdf_flowables import (
     HeadingParagraph,
     KeepWithNext,
     LineCounter,
+    NoteList,
     NumberedParagraph,
     RowTable,
     RuledLines,
@@ -56,6 +58,7 @@ from educpop.render.pdf_flowables import (
     markup,
     plain_text,
 )
+from educpop.render.pdf_notes import KeepsNoteRoom, NoteParagraph, PageNotes
 from educpop.render.pdf_page import BODY, COVER
 from educpop.render.pdf_styles import LEADING, MUTED, RULE, Styles
 from educpop.theme import Theme
@@ -66,7 +69,7 @@ PAD = 6
 
 def _all_bold(content: Inlines) -> bool:
     """Return whether every printed run of ``content`` is bold (a heading written as a paragraph)."""
-    runs = [run for run in content if run.text.strip()]
+    runs = [run for run in content if isinstance(run, Text) and run.text.strip()]
     return bool(runs) and all(run.bold for run in runs)
 
 
@@ -93,9 +96,11 @@ def heading_furniture(block: Block) -> bool:
 class Builder:
     """Turns blocks into platypus flowables for one render."""
 
-    def __init__(self, styles: Styles, theme: Theme, frame_height: float) -> None:
+    def __init__(self, styles: Styles, theme: Theme, frame_height: float, notes: PageNotes) -> None:
         self.styles = styles
         self.theme = theme
+        #: numbers the notes and prints them at the foot of their page
+        self.notes = notes
         #: free height from which a table row may be cut across pages
         self.fresh_height = frame_height * 0.8
 
@@ -144,12 +149,24 @@ class Builder:
         return out + held
 
     def flowables(self, block: Block, width: float) -> list[Flowable]:
-        """Return the flowables of one block laid out ``width`` points wide."""
+        """Return the flowables of one block laid out ``width`` points wide.
+
+        A table or a list keeps room on its page for every note called inside it.
+        """
+        called = self.notes.count
+        flowables = self._flowables(block, width)
+        held = tuple(range(called + 1, self.notes.count + 1))
+        for flowable in flowables:
+            if held and isinstance(flowable, KeepsNoteRoom):
+                flowable.notes, flowable.held_notes = self.notes, held
+        return flowables
+
+    def _flowables(self, block: Block, width: float) -> list[Flowable]:
         s = self.styles
         match block:
             case Heading(level=level, content=content):
                 level = min(max(level, 1), 3)
-                heading = HeadingParagraph(markup(content), s.headings[level])
+                heading = self.text(content, s.headings[level], HeadingParagraph)
                 heading.outline = (plain_text(content), level)
                 return [heading]
             case Paragraph(content=content, style=style):
@@ -163,7 +180,7 @@ class Builder:
             case Table():
                 return self.table(block, width)
             case Quote(content=content, attribution=attribution):
-                quote = RLParagraph(markup(content), s.quote)
+                quote = self.text(content, s.quote)
                 if not attribution:
                     return [quote]
                 who = RLParagraph("— " + escape_text(attribution), s.attribution)
@@ -191,10 +208,16 @@ class Builder:
         except KeyError:
             raise ValueError(f"style de paragraphe inconnu : {style!r}") from None
         if style == "instruction":
-            paragraph = RuledParagraph(markup(content), paragraph_style)
+            paragraph = self.text(content, paragraph_style, RuledParagraph)
             paragraph.rule_colour = self.styles.primary
             return paragraph
-        return RLParagraph(markup(content), paragraph_style)
+        return self.text(content, paragraph_style)
+
+    def text(self, content: Inlines, style: ParagraphStyle, kind: type[NoteParagraph] = NoteParagraph) -> Any:
+        """Return ``content`` as a paragraph of ``kind`` that keeps room on its page for the notes it calls."""
+        paragraph = kind(markup(content, self.notes), style)
+        paragraph.notes = self.notes
+        return paragraph
 
     def listing(self, items: list[Inlines], bullet: str, kind: str, bullet_scale: float = 1.0) -> list[Flowable]:
         """Return a bulleted, numbered or check list (nothing for no items)."""
@@ -203,8 +226,8 @@ class Builder:
         body = self.styles.paragraph["body"]
         size = body.fontSize
         numbered = kind == "1"
-        listing = ListFlowable(
-            [ListItem(RLParagraph(markup(item), body), spaceAfter=0) for item in items],
+        listing = NoteList(
+            [ListItem(self.text(item, body), spaceAfter=0) for item in items],
             bulletType=kind,
             start=bullet,
             bulletFormat="%s." if numbered else None,
@@ -220,7 +243,7 @@ class Builder:
         """Return one wrapped paragraph per cell, padding short rows with empty cells."""
         if len(row) > columns:
             raise ValueError(f"ligne de tableau à {len(row)} cellules pour {columns} colonnes")
-        cells: list[Flowable] = [RLParagraph(markup(cell), style) for cell in row]
+        cells: list[Flowable] = [self.text(cell, style) for cell in row]
         cells += [RLParagraph("", style) for _ in range(columns - len(row))]
         return cells
 
@@ -329,7 +352,7 @@ class Builder:
             return []
         when_width = min(4.2 * cm, width * 0.3)
         data = [
-            [RLParagraph(escape_text(event.when), s.when), RLParagraph(markup(event.content), s.cell)]
+            [RLParagraph(escape_text(event.when), s.when), self.text(event.content, s.cell)]
             for event in events
         ]
         table = RowTable(
@@ -356,7 +379,7 @@ class Builder:
         counter = LineCounter(block.number_every)
         out: list[Flowable] = []
         for content in block.paragraphs:
-            paragraph = NumberedParagraph(markup(content), self.styles.source)
+            paragraph = self.text(content, self.styles.source, NumberedParagraph)
             if _all_bold(content):
                 paragraph.keepWithNext = 1  # a heading of the text: never last on a page
             paragraph.counter = counter

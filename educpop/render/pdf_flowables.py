@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph as RLParagraph, Table
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
 from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import _listWrapOn
 
-from educpop.document import Inlines
+from educpop.document import Inline, Inlines, Note, inline_text
+from educpop.render.pdf_notes import KeepsNoteRoom, NoteParagraph, PageNotes
 
 #: The colour of the lines to write on.
 WRITING_LINE_GREY = colors.HexColor("#9A9A9A")
@@ -38,10 +40,18 @@ def escape_text(text: str) -> str:
     return escape(text, _QUOTES).replace("\u202f", "\u00a0")
 
 
-def markup(content: Inlines) -> str:
-    """Return the paragraph markup of ``content``: escaped runs, with <b>/<i> from their flags."""
+def markup(content: Sequence[Inline], notes: PageNotes | None = None) -> str:
+    """Return the paragraph markup of ``content``: escaped runs, with <b>/<i> from their flags.
+
+    Each note becomes a call numbered by ``notes``, which must then be given.
+    """
     parts = []
     for run in content:
+        if isinstance(run, Note):
+            if notes is None:
+                raise ValueError("une note ne peut être appelée ici : aucune place pour l'imprimer")
+            parts.append(notes.call(markup(run.content)))
+            continue
         piece = escape_text(run.text)
         if run.italic:
             piece = f"<i>{piece}</i>"
@@ -52,11 +62,11 @@ def markup(content: Inlines) -> str:
 
 
 def plain_text(content: Inlines) -> str:
-    """Return ``content`` as one plain string (for bookmarks)."""
-    return " ".join("".join(run.text for run in content).split())
+    """Return ``content`` as one plain string without its notes (for bookmarks)."""
+    return " ".join(inline_text(content).split())
 
 
-class HeadingParagraph(RLParagraph):
+class HeadingParagraph(NoteParagraph):
     """A heading that becomes a PDF bookmark once laid out (see the doc template)."""
 
     outline: tuple[str, int] | None = None
@@ -71,7 +81,7 @@ class HeadingParagraph(RLParagraph):
         return parts
 
 
-class RuledParagraph(RLParagraph):
+class RuledParagraph(NoteParagraph):
     """A paragraph with a thick rule on its left, beside its background (text read aloud)."""
 
     rule_colour: colors.Color = colors.black
@@ -115,7 +125,7 @@ class LineCounter:
         self.lines = 0
 
 
-class NumberedParagraph(RLParagraph):
+class NumberedParagraph(NoteParagraph):
     """A paragraph of a SourceText: draws a line number in the left margin every N lines.
 
     Numbers are counted when the paragraph is drawn, which platypus does once per
@@ -193,7 +203,11 @@ class RuledLines(Flowable):
         canvas.restoreState()
 
 
-class RowTable(Table):
+class NoteList(KeepsNoteRoom, ListFlowable):
+    """A bulleted, numbered or check list that keeps room on its page for the notes of its items."""
+
+
+class RowTable(KeepsNoteRoom, Table):
     """A table that splits between rows, and inside a row only when that row fills a page.
 
     reportlab's ``splitInRow`` also splits rows at the bottom of a page, and then
@@ -220,7 +234,7 @@ class RowTable(Table):
         return parts
 
 
-class BoxTable(Table):
+class BoxTable(KeepsNoteRoom, Table):
     """The table of a framed box: it starts on the next page rather than with less than ``min_first`` points."""
 
     #: least free height in which the box may begin (its title and a few lines)

@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from educpop.render.pdf_flowables import HeadingParagraph, KeepWithNext
+from educpop.render.pdf_notes import CALLBACK, PageNotes
 
 PAGE_SIZES = {"A4": A4, "A5": A5}
 #: template names
@@ -106,7 +107,7 @@ def _shorten(text: str, font: str, size: float, room: float) -> str:
 class EducpopDocTemplate(BaseDocTemplate):
     """A body template and a cover template; every laid-out heading becomes a bookmark."""
 
-    def __init__(self, stream: Any, look: PageLook, first: str, **kwargs: Any) -> None:
+    def __init__(self, stream: Any, look: PageLook, notes: PageNotes, first: str, **kwargs: Any) -> None:
         super().__init__(
             stream,
             leftMargin=look.margin,
@@ -117,16 +118,20 @@ class EducpopDocTemplate(BaseDocTemplate):
             **kwargs,
         )
         self.look = look
+        self.notes = notes
         self._bookmarks = 0
         self._outline_level = -1
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text")
-        body = PageTemplate(BODY, [frame], onPage=self._on_body_page)
-        cover = PageTemplate(COVER, [frame], onPage=self._on_cover_page)
+        body = PageTemplate(BODY, [frame], onPage=self._on_body_page, onPageEnd=self._on_page_end)
+        cover = PageTemplate(COVER, [frame], onPage=self._on_cover_page, onPageEnd=self._on_page_end)
         templates = [cover, body] if first == COVER else [body, cover]
         self.addPageTemplates(templates)
 
     def _on_body_page(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.educpop_cover = False
+
+    def _on_page_end(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        self.notes.end_page(canvas, self.frame)
 
     def _on_cover_page(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.educpop_cover = True
@@ -145,6 +150,7 @@ class EducpopDocTemplate(BaseDocTemplate):
 
     def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
         self.canv.showOutline()
+        self.canv.setNamedCB(CALLBACK, self.notes.placed)
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
         if not isinstance(flowable, HeadingParagraph) or flowable.outline is None:

@@ -49,6 +49,8 @@ class Styles:
     box_title: ParagraphStyle
     when: ParagraphStyle
     source: ParagraphStyle
+    #: a footnote, at the foot of the page
+    note: ParagraphStyle
     cover_title: ParagraphStyle
     cover_subtitle: ParagraphStyle
     cover_line: ParagraphStyle
@@ -163,6 +165,8 @@ def make_styles(theme: Theme, language: str) -> Styles:
     box_title = ParagraphStyle("box_title", parent=cell, fontName=fonts.bold, spaceAfter=size * 0.3)
     when = ParagraphStyle("when", parent=cell, fontName=fonts.bold, textColor=primary)
     source = ParagraphStyle("source", parent=body, spaceAfter=size * 0.5)
+    note = ParagraphStyle("note", parent=body, fontSize=size * 0.8, leading=size * 0.8 * 1.25, spaceAfter=size * 0.2,
+                          leftIndent=size * 0.9, firstLineIndent=-size * 0.9)
     cover_title = ParagraphStyle(
         "cover_title", parent=body, fontName=fonts.bold, fontSize=size * 2.6, leading=size * 3.1,
         textColor=primary, spaceAfter=size, hyphenationLang=hyphenate_long or "",
@@ -200,6 +204,7 @@ def make_styles(theme: Theme, language: str) -> Styles:
         box_title=box_title,
         when=when,
         source=source,
+        note=note,
         cover_title=cover_title,
         cover_subtitle=cover_subtitle,
         cover_line=cover_line,

@@ -62,17 +62,21 @@ def load_workshop(folder: Path) -> Workshop:
     except ValidationError as error:
         problems += explain(error, source)
     reported = {problem.field for problem in problems}
-    texts = _read_texts(folder, source, reported, problems)
+    warnings = list(source.warnings)
+    texts = _read_texts(folder, source, reported, problems, warnings)
     problems += [problem for problem in cross_check(source) if problem.field not in reported]
     if problems or session is None:
         raise SessionError(sorted(problems, key=lambda p: (p.file != file, str(p.file), p.line, p.column)))
-    return Workshop(session, folder, texts, source.warnings)
+    return Workshop(session, folder, texts, warnings)
 
 
 def _read_texts(
-    folder: Path, source: YamlSource, reported: set[str], problems: list[Problem]
+    folder: Path, source: YamlSource, reported: set[str], problems: list[Problem], warnings: list[Problem]
 ) -> dict[str, list[Block]]:
-    """Return the parsed text of each source whose file can be read; report the others."""
+    """Return the parsed text of each source whose file can be read; report the others.
+
+    Notes called but not written (or the reverse) go to ``warnings``.
+    """
     texts: dict[str, list[Block]] = {}
     for index, entry in items(source.data, "sources"):
         typed, ident = entry.get("file"), entry.get("id")
@@ -82,8 +86,12 @@ def _read_texts(
         if isinstance(target, Problem):
             problems.append(target)
             continue
+        def warn(line: int, column: int, message: str, file: Path = target) -> None:
+            warnings.append(Problem(file, line, column, "", message))
+
         try:
-            blocks = markdown_blocks(_printable(decode_text(_read(target, MAX_SOURCE_BYTES), target), target))
+            text = _printable(decode_text(_read(target, MAX_SOURCE_BYTES), target), target)
+            blocks = markdown_blocks(text, warn)
         except SessionError as error:
             problems += error.problems
             continue

@@ -2,19 +2,35 @@
 
 Raw HTML is shown as text, never interpreted. Content nested in a list or a
 quote is flattened into it: a nested list's items follow their parent item,
-each paragraph of a quote is a Quote of its own.
+each paragraph of a quote is a Quote of its own. Footnotes (``[^1]``) become
+Note runs where they are called (:mod:`educpop.session.footnotes`).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
-from educpop.document import Block, BulletList, Heading, Inlines, NumberedList, Paragraph, Quote, Text
+from educpop.document import (
+    Block,
+    BulletList,
+    Heading,
+    Inlines,
+    Note,
+    NumberedList,
+    Paragraph,
+    Quote,
+    Text,
+    inline_text,
+)
+from educpop.session.footnotes import Warn, attach_notes
 
-_PARSER = MarkdownIt("commonmark", {"html": False})
+_PARSER = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
 
 #: a longer paragraph is cut, at a sentence end, into several: reportlab lays a paragraph out
 #: in a time growing with the square of its length (a 500 kB one takes 40 s, 8 kB ones 1 ms each)
@@ -27,18 +43,23 @@ _SENTENCE_ENDS = (". ", "! ", "? ", "… ", ".» ", ". » ")
 _Container = BulletList | NumberedList | list[list[Token]]
 
 
-def markdown_blocks(text: str) -> list[Block]:
-    """Return the blocks of the Markdown ``text``; line breaks inside a paragraph become spaces."""
+def markdown_blocks(text: str, warn: Warn | None = None) -> list[Block]:
+    """Return the blocks of the Markdown ``text``; line breaks inside a paragraph become spaces.
+
+    ``warn`` is told the line, column and message of each footnote called but
+    not written, or written but not called.
+    """
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     blocks: list[Block] = []
     open_: list[_Container] = []  # outermost first; all nested content goes to the outermost
-    tokens = _PARSER.parse(text)
+    env: dict[str, Any] = {}
+    tokens = attach_notes(_PARSER.parse(text, env), env, text, _inlines, warn)
     for index, token in enumerate(tokens):
         match token.type:
             case "heading_open" if not open_:
                 content = _inlines(tokens[index + 1].children or [])
-                if sum(len(run.text) for run in content) > MAX_HEADING_CHARS:
-                    bold = [Text(run.text, bold=True, italic=run.italic) for run in content]
+                if len(inline_text(content)) > MAX_HEADING_CHARS:
+                    bold = [replace(run, bold=True) if isinstance(run, Text) else run for run in content]
                     blocks.extend(Paragraph(piece) for piece in _cut(bold))
                 elif content:
                     blocks.append(Heading(min(int(token.tag[1:]), 3), content))
@@ -96,6 +117,9 @@ def _cut(content: Inlines) -> list[Inlines]:
     current: Inlines = []
     size = 0
     for run in content:
+        if isinstance(run, Note):  # a note is never cut: it stays after the word it follows
+            current.append(run)
+            continue
         text = run.text
         while size + len(text) > MAX_PARAGRAPH_CHARS:
             at = _cut_point(text, MAX_PARAGRAPH_CHARS - size)
@@ -135,6 +159,8 @@ def _inlines(children: list[Token]) -> Inlines:
                 runs.append(Text(child.content, bold=bold > 0, italic=italic > 0))
             case "softbreak" | "hardbreak":
                 runs.append(Text(" ", bold=bold > 0, italic=italic > 0))
+            case "footnote_ref":  # a call to a note (a note called inside a note stays as typed)
+                runs.append(child.meta.get("note") or Text(f"[^{child.meta['label']}]", bold > 0, italic > 0))
             case "strong_open" | "strong_close":
                 bold += 1 if child.type == "strong_open" else -1
             case "em_open" | "em_close":
@@ -146,11 +172,13 @@ def _merge(runs: Inlines) -> Inlines:
     """Return ``runs`` with neighbours of the same emphasis joined and outer spaces trimmed."""
     merged: Inlines = []
     for run in runs:
-        if merged and (merged[-1].bold, merged[-1].italic) == (run.bold, run.italic):
-            merged[-1] = Text(merged[-1].text + run.text, run.bold, run.italic)
-        elif run.text:
+        last = merged[-1] if merged else None
+        if isinstance(run, Text) and isinstance(last, Text) and (last.bold, last.italic) == (run.bold, run.italic):
+            merged[-1] = Text(last.text + run.text, run.bold, run.italic)
+        elif isinstance(run, Note) or run.text:
             merged.append(run)
-    if merged:
-        merged[0] = Text(merged[0].text.lstrip(), merged[0].bold, merged[0].italic)
-        merged[-1] = Text(merged[-1].text.rstrip(), merged[-1].bold, merged[-1].italic)
-    return [run for run in merged if run.text]
+    if merged and isinstance(merged[0], Text):
+        merged[0] = replace(merged[0], text=merged[0].text.lstrip())
+    if merged and isinstance(merged[-1], Text):
+        merged[-1] = replace(merged[-1], text=merged[-1].text.rstrip())
+    return [run for run in merged if isinstance(run, Note) or run.text]

@@ -1,0 +1,155 @@
+"""Footnotes of the PDF renderer: numbered in reading order, printed at the foot of the page of their call.
+
+A call is a raised number followed by an ``<onDraw>`` mark. A paragraph that
+calls notes (:class:`NoteParagraph`) only agrees to sit where its text and the
+notes it calls both fit; when the mark is drawn, :class:`PageNotes` lifts the
+bottom of the frame by the note's height, so nothing laid out after it on the
+page can take that room, and at the end of the page it draws the notes there,
+under a short rule. Notes are not SourceText paragraphs: line numbers never
+count them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, Paragraph as RLParagraph
+
+#: the name of the ``<onDraw>`` callback that places a note on its page
+CALLBACK = "educpop_note"
+#: re-splits of a paragraph to find the room its first piece's notes need
+_TRIES = 4
+
+
+class PageNotes:
+    """The notes of one PDF: their numbers, their paragraphs, and those placed on the page being laid out."""
+
+    def __init__(self, style: ParagraphStyle, width: float, rule_colour: colors.Color) -> None:
+        self.style = style
+        self.width = width
+        self.rule_colour = rule_colour
+        #: space above the first note of a page, where the rule is drawn
+        self.separator = style.fontSize * 1.6
+        self._paragraphs: list[RLParagraph] = []
+        self._heights: list[float] = []
+        self._page: list[int] = []
+
+    @property
+    def count(self) -> int:
+        """Return how many notes have been called so far."""
+        return len(self._paragraphs)
+
+    def call(self, note_markup: str) -> str:
+        """Return the markup of a call to the next note, whose text is ``note_markup``."""
+        number = len(self._paragraphs) + 1
+        paragraph = RLParagraph(f"<super>{number}</super>\u00a0{note_markup}", self.style)
+        _width, height = paragraph.wrap(self.width, 1e9)
+        self._paragraphs.append(paragraph)
+        self._heights.append(height + self.style.spaceAfter)
+        return f'<super>{number}</super><onDraw name="{CALLBACK}" label="{number}"/>'
+
+    def room(self, numbers: list[int]) -> float:
+        """Return the height that the notes ``numbers`` would add at the foot of the current page."""
+        new = [number for number in numbers if number not in self._page]
+        if not new:
+            return 0.0
+        return sum(self._heights[number - 1] for number in new) + (0.0 if self._page else self.separator)
+
+    def placed(self, canvas: Canvas, _kind: str, label: str) -> None:
+        """Take note ``label`` onto the current page (the ``<onDraw>`` callback of its call)."""
+        number = int(label)
+        frame: Frame = canvas._doctemplate.frame
+        frame._y1p += self.room([number])  # what is laid out after the call keeps clear of the note
+        self._page.append(number)
+
+    def end_page(self, canvas: Canvas, frame: Frame) -> None:
+        """Draw the notes of the page at the foot of ``frame``, then give the next page its full frame."""
+        if self._page:
+            bottom = frame._y1 + frame._bottomPadding
+            top = bottom + sum(self._heights[number - 1] for number in self._page)
+            x = frame._x1 + frame._leftPadding
+            canvas.saveState()
+            canvas.setStrokeColor(self.rule_colour)
+            canvas.setLineWidth(0.5)
+            rule_y = top + self.separator * 0.55
+            canvas.line(x, rule_y, x + self.width * 0.3, rule_y)
+            canvas.restoreState()
+            y = top
+            for number in self._page:
+                paragraph = self._paragraphs[number - 1]
+                _width, height = paragraph.wrap(self.width, 1e9)
+                y -= self._heights[number - 1]
+                paragraph.drawOn(canvas, x, y + self._heights[number - 1] - height)
+            self._page = []
+        frame._geom()  # the bottom goes back down: reportlab does not reset it between pages
+
+
+class NoteParagraph(RLParagraph):
+    """A paragraph that keeps room at the foot of its page for the notes it calls."""
+
+    notes: PageNotes | None = None
+
+    def note_numbers(self) -> list[int]:
+        """Return the numbers of the notes this paragraph (or piece of one) calls."""
+        return [
+            int(frag.cbDefn.label) for frag in self.frags
+            if getattr(getattr(frag, "cbDefn", None), "name", None) == CALLBACK
+        ]
+
+    def _room(self) -> float:
+        return self.notes.room(self.note_numbers()) if self.notes is not None else 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight)
+        room = self._room()
+        # Too tall with its notes: the frame then splits it, or moves it to the next page.
+        return (width, height + room) if room and height + room > availHeight else (width, height)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        room, needed = 0.0, self._room()
+        parts: list[Any] = super().split(availWidth, availHeight)
+        tries = 0
+        # The first piece must leave room for its own notes: cut it shorter until it does.
+        while parts and needed > room and tries < _TRIES:
+            room, tries = needed, tries + 1
+            parts = super().split(availWidth, availHeight - room)
+            first = parts[0] if parts else None
+            needed = self.notes.room(first.note_numbers()) if self.notes and isinstance(first, NoteParagraph) else 0.0
+        if parts and needed > room:
+            return []
+        for part in parts:
+            part.notes = self.notes
+        return parts
+
+
+class KeepsNoteRoom:
+    """A mixin for the flowables that hold paragraphs (tables, lists): room is kept for all their notes.
+
+    A paragraph inside a table cell is laid out by the table, not by the frame,
+    so the whole flowable reserves its notes' height; a piece of it split off
+    keeps reserving them all, which may leave a little unused room, never too little.
+    """
+
+    notes: PageNotes | None = None
+    #: the numbers of the notes called anywhere inside
+    held_notes: tuple[int, ...] = ()
+
+    def _held_room(self) -> float:
+        return self.notes.room(list(self.held_notes)) if self.notes is not None else 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width: float
+        height: float
+        width, height = super().wrap(availWidth, availHeight)  # type: ignore[misc]
+        room = self._held_room()
+        return (width, height + room) if room and height + room > availHeight else (width, height)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight - self._held_room())  # type: ignore[misc]
+        for part in parts:
+            if isinstance(part, KeepsNoteRoom):
+                part.notes, part.held_notes = self.notes, self.held_notes
+        return parts
