@@ -15,9 +15,8 @@ from reportlab.platypus import Spacer
 from educpop.document import Cover, Document, PageBreak
 from educpop.errors import BuildError
 from educpop.render.pdf_blocks import Builder
-from educpop.render.pdf_notes import PageNotes
 from educpop.render.pdf_page import BODY, COVER, PAGE_SIZES, EducpopDocTemplate, FooterCanvas, PageLook
-from educpop.render.pdf_styles import RULE, make_styles
+from educpop.render.pdf_styles import make_styles
 from educpop.theme import Theme
 
 
@@ -37,12 +36,11 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
         primary=styles.primary,
         margin=2 * cm if theme.page_size == "A4" else 1.5 * cm,
     )
-    notes = PageNotes(styles.note, pagesize[0] - 2 * look.margin, RULE)
     opening = next((block for block in document.blocks if not isinstance(block, PageBreak)), None)
     doc = EducpopDocTemplate(
         stream,
         look,
-        notes,
+        styles.note,
         first=COVER if isinstance(opening, Cover) else BODY,
         pagesize=pagesize,
         title=meta.title,
@@ -55,7 +53,7 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
         initialFontName=styles.fonts.regular,
         initialFontSize=theme.base_size,
     )
-    builder = Builder(styles, theme, doc.height, notes)
+    builder = Builder(styles, theme, doc.height, doc.notes)
     story = builder.story(document.blocks, doc.width)
     if not story:
         story = [Spacer(1, 1)]  # platypus writes no page at all for an empty story

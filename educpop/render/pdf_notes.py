@@ -27,9 +27,11 @@ _TRIES = 4
 class PageNotes:
     """The notes of one PDF: their numbers, their paragraphs, and those placed on the page being laid out."""
 
-    def __init__(self, style: ParagraphStyle, width: float, rule_colour: colors.Color) -> None:
+    def __init__(self, style: ParagraphStyle, width: float, height: float, rule_colour: colors.Color) -> None:
         self.style = style
         self.width = width
+        #: a note taller than this is cut (the Markdown reader warns of it): the text must keep most of the page
+        self.tallest = height / 3
         self.rule_colour = rule_colour
         #: space above the first note of a page, where the rule is drawn
         self.separator = style.fontSize * 1.6
@@ -47,6 +49,9 @@ class PageNotes:
         number = len(self._paragraphs) + 1
         paragraph = RLParagraph(f"<super>{number}</super>\u00a0{note_markup}", self.style)
         _width, height = paragraph.wrap(self.width, 1e9)
+        if height > self.tallest:
+            paragraph = paragraph.split(self.width, self.tallest)[0]
+            _width, height = paragraph.wrap(self.width, self.tallest)
         self._paragraphs.append(paragraph)
         self._heights.append(height + self.style.spaceAfter)
         return f'<super>{number}</super><onDraw name="{CALLBACK}" label="{number}"/>'
@@ -80,7 +85,7 @@ class PageNotes:
             y = top
             for number in self._page:
                 paragraph = self._paragraphs[number - 1]
-                _width, height = paragraph.wrap(self.width, 1e9)
+                _width, height = paragraph.wrap(self.width, self.tallest)
                 y -= self._heights[number - 1]
                 paragraph.drawOn(canvas, x, y + self._heights[number - 1] - height)
             self._page = []

@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -14,6 +15,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from educpop.render.pdf_flowables import HeadingParagraph, KeepWithNext
 from educpop.render.pdf_notes import CALLBACK, PageNotes
+from educpop.render.pdf_styles import RULE
 
 PAGE_SIZES = {"A4": A4, "A5": A5}
 #: template names
@@ -107,7 +109,7 @@ def _shorten(text: str, font: str, size: float, room: float) -> str:
 class EducpopDocTemplate(BaseDocTemplate):
     """A body template and a cover template; every laid-out heading becomes a bookmark."""
 
-    def __init__(self, stream: Any, look: PageLook, notes: PageNotes, first: str, **kwargs: Any) -> None:
+    def __init__(self, stream: Any, look: PageLook, note_style: ParagraphStyle, first: str, **kwargs: Any) -> None:
         super().__init__(
             stream,
             leftMargin=look.margin,
@@ -118,7 +120,8 @@ class EducpopDocTemplate(BaseDocTemplate):
             **kwargs,
         )
         self.look = look
-        self.notes = notes
+        #: the footnotes, printed at the foot of the frame of each page
+        self.notes = PageNotes(note_style, self.width, self.height, RULE)
         self._bookmarks = 0
         self._outline_level = -1
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text")

@@ -13,10 +13,13 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from educpop.document import Inlines, Note, Text
+from educpop.document import Inlines, Note, Text, inline_text
 
 #: (line, column, message): how a problem of the text is reported, both 1-based
 Warn = Callable[[int, int, str], None]
+
+#: a longer note may not fit in the third of a page the PDF gives the notes: it is cut there
+MAX_NOTE_CHARS = 800
 
 #: a call the parser left as text, because no note of that name is written anywhere
 _UNDEFINED_CALL = re.compile(r"\[\^([^\]\s]+)\]")
@@ -35,15 +38,21 @@ def attach_notes(
     start = next((i for i, token in enumerate(tokens) if token.type == "footnote_block_open"), len(tokens))
     end = next((i for i, token in enumerate(tokens) if token.type == "footnote_block_close"), len(tokens))
     notes: dict[int, Note] = {}
-    note_id = -1
+    note_id, line = -1, 0
     children: list[Token] = []
     for token in tokens[start:end]:
         if token.type == "footnote_open":
-            note_id, children = token.meta["id"], []
+            note_id, line, children = token.meta["id"], 0, []
         elif token.type == "inline":
+            line = line or (token.map[0] + 1 if token.map else 0)
             children += [*([Token("softbreak", "", 0)] if children else []), *(token.children or [])]
         elif token.type == "footnote_close":
-            notes[note_id] = Note([run for run in inlines(children) if isinstance(run, Text)])
+            note = notes[note_id] = Note([run for run in inlines(children) if isinstance(run, Text)])
+            size = len(inline_text(list(note.content)))
+            if warn is not None and size > MAX_NOTE_CHARS:
+                warn(line, 1 if line else 0,
+                     f"note trop longue pour le bas d'une page ({size} caractères, au plus {MAX_NOTE_CHARS}) : "
+                     "le PDF la coupe ; mettez ce texte dans le corps du texte")
     body = tokens[:start] + tokens[end + 1:]
     for token in body:
         for child in token.children or []:
