@@ -103,6 +103,8 @@ def _load(
     plan = make_plan(workshop, options)
     for warning in plan.warnings:
         click.echo(f"attention : {warning}", err=True)
+    for problem in plan.arpentage_shortfalls():
+        click.echo(f"attention : {problem}", err=True)
     return plan, theme
 
 

@@ -14,7 +14,7 @@ from datetime import date, time
 from typing import TYPE_CHECKING
 
 from educpop.document import Block, Heading, inline_text, walk_text
-from educpop.errors import BuildError
+from educpop.errors import BuildError, Problem
 from educpop.schedule import Change, SittingPlan, Slot, lay_out
 from educpop.session.model import Activity, Grouping, Material, Per, QuestionTheme, SubgroupSize
 
@@ -168,6 +168,30 @@ class Plan:
             ))
         return parts
 
+    def arpentage_shortfalls(self) -> list[Problem]:
+        """Return a warning for each arpentage whose text has fewer paragraphs than the activity has readers.
+
+        Such a text cannot be cut into a part per reading unit: units share parts.
+        """
+        problems = []
+        for activity in self.arpentage_activities():
+            source = next((s for s in self.workshop.session.sources if s.id == activity.source), None)
+            if source is None:
+                continue
+            can = len(_paragraphs(self.workshop.texts.get(source.id, [])))
+            units = len(self.reading_units(activity))
+            if can >= units:
+                continue
+            who = _UNITS[activity.grouping]
+            problems.append(Problem(
+                self.workshop.folder / source.file, 0, 0, "",
+                f"le texte « {source.title} » ne se découpe qu'en {can} partie{'s' * (can > 1)} pour l'arpentage "
+                f"« {activity.title} », qui en demande {units} (une par {who}) : des {who}s liront la même partie. "
+                "Séparez le texte en paragraphes (une ligne vide entre deux paragraphes), "
+                "ou importez-le avec « educpop import »",
+            ))
+        return problems
+
     def quantity(self, material: Material) -> int:
         """Return how many of ``material`` to bring for this group."""
         factor = {
@@ -184,6 +208,11 @@ class Plan:
         for material in [*session.materials, *(m for s in self.slots for m in s.activity.materials)]:
             totals[material.item] = totals.get(material.item, 0) + self.quantity(material)
         return list(totals.items())
+
+
+#: who reads one part of an arpentage, by grouping (the plural adds an s)
+_UNITS = {Grouping.PAIRS: "binôme", Grouping.SUBGROUPS: "sous-groupe",
+          Grouping.PLENARY: "personne", Grouping.INDIVIDUAL: "personne"}
 
 
 def _paragraphs(blocks: list[Block]) -> list[list[Block]]:
