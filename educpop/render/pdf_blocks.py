@@ -101,6 +101,8 @@ class Builder:
         self.theme = theme
         #: numbers the notes and prints them at the foot of their page
         self.notes = notes
+        #: how many tables, lists or boxes the block being built is inside
+        self.containers = 0
         #: free height from which a table row may be cut across pages
         self.fresh_height = frame_height * 0.8
 
@@ -151,10 +153,16 @@ class Builder:
     def flowables(self, block: Block, width: float) -> list[Flowable]:
         """Return the flowables of one block laid out ``width`` points wide.
 
-        A table or a list keeps room on its page for every note called inside it.
+        A table, a list or a box keeps room on its page for every note called
+        inside it; the paragraphs inside it then keep none of their own.
         """
         called = self.notes.count
-        flowables = self._flowables(block, width)
+        container = not isinstance(block, (Heading, Paragraph, Quote, SourceText))
+        self.containers += container
+        try:
+            flowables = self._flowables(block, width)
+        finally:
+            self.containers -= container
         held = tuple(range(called + 1, self.notes.count + 1))
         for flowable in flowables:
             if held and isinstance(flowable, KeepsNoteRoom):
@@ -216,7 +224,7 @@ class Builder:
     def text(self, content: Inlines, style: ParagraphStyle, kind: type[NoteParagraph] = NoteParagraph) -> Any:
         """Return ``content`` as a paragraph of ``kind`` that keeps room on its page for the notes it calls."""
         paragraph = kind(markup(content, self.notes), style)
-        paragraph.notes = self.notes
+        paragraph.notes = None if self.containers else self.notes
         return paragraph
 
     def listing(self, items: list[Inlines], bullet: str, kind: str, bullet_scale: float = 1.0) -> list[Flowable]:

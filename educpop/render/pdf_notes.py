@@ -11,6 +11,7 @@ count them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from reportlab.lib import colors
@@ -99,10 +100,7 @@ class NoteParagraph(RLParagraph):
 
     def note_numbers(self) -> list[int]:
         """Return the numbers of the notes this paragraph (or piece of one) calls."""
-        return [
-            int(frag.cbDefn.label) for frag in self.frags
-            if getattr(getattr(frag, "cbDefn", None), "name", None) == CALLBACK
-        ]
+        return [int(label) for label in _call_labels(self.frags)]
 
     def _room(self) -> float:
         return self.notes.room(self.note_numbers()) if self.notes is not None else 0.0
@@ -128,6 +126,19 @@ class NoteParagraph(RLParagraph):
         for part in parts:
             part.notes = self.notes
         return parts
+
+
+def _call_labels(frags: Any) -> Iterator[str]:
+    """Yield the label of each note call among reportlab's fragments.
+
+    Once a paragraph is laid out or split, its fragments may be words: lists
+    of a width and (fragment, text) pairs; the calls are looked for inside them.
+    """
+    for frag in frags:
+        if isinstance(frag, (list, tuple)):
+            yield from _call_labels(frag)
+        elif getattr(getattr(frag, "cbDefn", None), "name", None) == CALLBACK:
+            yield frag.cbDefn.label
 
 
 class KeepsNoteRoom:
