@@ -72,3 +72,41 @@ def test_a_minimum_row_height_leaves_room_to_sign_in_both_formats() -> None:
     body_rows = docx.Document(io.BytesIO(render("docx", tall))).tables[0].rows[1:]
     assert {row.height_rule for row in body_rows} == {WD_ROW_HEIGHT_RULE.AT_LEAST}
     assert all(abs(row.height - Cm(1.5)) < Cm(0.01) for row in body_rows)  # stored in twips
+
+
+NOTE = model.Note([model.Text("Texte de la note")])
+CALLED: list[model.Inlines] = [[model.Text("appel"), NOTE]]
+
+#: every block that holds inlines, calling a note from them
+NOTED: dict[type, model.Block] = {
+    model.Heading: model.Heading(1, CALLED[0]),
+    model.Paragraph: model.Paragraph(CALLED[0]),
+    model.BulletList: model.BulletList(CALLED),
+    model.NumberedList: model.NumberedList(CALLED),
+    model.Table: model.Table(CALLED, [CALLED]),
+    model.Quote: model.Quote(CALLED[0], "Quelqu'un"),
+    model.Box: model.Box("Encadré", [model.Paragraph(CALLED[0])]),
+    model.Checklist: model.Checklist(CALLED),
+    model.Timeline: model.Timeline([model.TimelineEvent("1917", CALLED[0])]),
+    model.SourceText: model.SourceText(CALLED),
+}
+
+
+def test_every_inline_type_is_a_run_of_text_or_a_note() -> None:
+    assert set(typing.get_args(model.Inline)) == {model.Text, model.Note}
+
+
+def test_every_block_holding_inlines_has_a_note_example() -> None:
+    holding = {kind for kind in EXAMPLES if kind not in (model.AnswerLines, model.Image, model.Cover, model.PageBreak)}
+    assert set(NOTED) == holding
+
+
+@pytest.mark.parametrize("kind", list(NOTED), ids=lambda k: k.__name__)
+def test_both_renderers_print_a_note_called_from_every_block(kind: type) -> None:
+    pdf_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(render("pdf", NOTED[kind]))).pages)
+    assert "appel1" in pdf_text.replace(" ", "")
+    assert "Texte de la note" in pdf_text
+    document = docx.Document(io.BytesIO(render("docx", NOTED[kind])))
+    footnotes = [rel.target_part.blob for rel in document.part.rels.values() if rel.reltype.endswith("/footnotes")]
+    assert len(footnotes) == 1 and "Texte de la note".encode() in footnotes[0]
+    assert b"w:footnoteReference" in document.part.blob
