@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, docx_text, pdf_text, squash
+from conftest import SAMPLE, docx_text, pdf_text, squash, write_session
 from educpop.cli import main
 from educpop.document import walk_text
 from educpop.generators import registry
@@ -183,3 +183,30 @@ def test_the_date_option_prints_the_day_in_words(capsys: pytest.CaptureFixture[s
 def test_a_start_that_runs_past_midnight_is_warned_of(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(SAMPLE), "--start", "23:00"]) == 0
     assert "attention : la séance finit après minuit, à 2h00 le lendemain" in capsys.readouterr().err
+
+
+ONE_PARAGRAPH_SESSION = """\
+title: "Arpentage"
+group: {min: 24, max: 24}
+duration: 60
+start: "10:00"
+sources:
+  - {id: texte, title: "Le long texte", file: sources/texte.md}
+activities:
+  - {id: lire, title: "Lecture à plusieurs", method: arpentage, duration: 60, grouping: pairs, source: texte}
+"""
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_text_the_arpentage_cannot_cut_is_a_warning_of_check_and_build(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = write_session(ONE_PARAGRAPH_SESSION, {"sources/texte.md": "Un seul long paragraphe. " * 200})
+    assert main([command, str(folder), *(["-o", "out", "--only", "arpentage"] if command == "build" else [])]) == 0
+    assert capsys.readouterr().err == (
+        "attention : atelier/sources/texte.md: le texte « Le long texte » ne se découpe qu'en 1 partie pour "
+        "l'arpentage « Lecture à plusieurs », qui en demande 12 (une par binôme) : des binômes liront la même "
+        "partie. Séparez le texte en paragraphes (une ligne vide entre deux paragraphes), ou importez-le avec "
+        "« educpop import »\n"
+    )

@@ -108,5 +108,5 @@ def test_both_renderers_print_a_note_called_from_every_block(kind: type) -> None
     assert "Texte de la note" in pdf_text
     document = docx.Document(io.BytesIO(render("docx", NOTED[kind])))
     footnotes = [rel.target_part.blob for rel in document.part.rels.values() if rel.reltype.endswith("/footnotes")]
-    assert len(footnotes) == 1 and "Texte de la note".encode() in footnotes[0]
+    assert len(footnotes) == 1 and b"Texte de la note" in footnotes[0]
     assert b"w:footnoteReference" in document.part.blob

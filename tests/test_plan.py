@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 from pathlib import Path
 
 import pytest
 
+from educpop.document import Block, Paragraph, plain
 from educpop.errors import BuildError
 from educpop.plan import Options, make_plan
 from educpop.session.load import Workshop
@@ -163,3 +165,35 @@ def test_a_group_outside_its_range_is_warned_of(participants: int, warning: str)
 
 def test_a_group_inside_its_range_gets_no_warning() -> None:
     assert make_plan(workshop(), Options(participants=10)).warnings == ()
+
+
+def arpentage_workshop(paragraphs: int, grouping: str) -> Workshop:
+    text: list[Block] = [Paragraph(plain(f"Paragraphe {n}.")) for n in range(1, paragraphs + 1)]
+    definition = workshop(
+        group={"min": 24, "max": 24},
+        sources=[{"id": "texte", "title": "Le long texte", "file": "sources/texte.md"}],
+        activities=[{"id": "lire", "title": "Lecture à plusieurs", "method": "arpentage", "duration": 40,
+                     "grouping": grouping, "source": "texte"}],
+    )
+    return replace(definition, folder=Path("atelier"), texts={"texte": text})
+
+
+@pytest.mark.parametrize(("paragraphs", "grouping", "parts", "needed", "who"), [
+    (1, "pairs", "1 partie", 12, "binôme"),
+    (2, "pairs", "2 parties", 12, "binôme"),
+    (5, "individual", "5 parties", 24, "personne"),
+])
+def test_a_text_with_fewer_paragraphs_than_readers_is_a_warning_naming_text_parts_and_readers(
+    paragraphs: int, grouping: str, parts: str, needed: int, who: str
+) -> None:
+    plan = make_plan(arpentage_workshop(paragraphs, grouping))
+    assert [str(problem) for problem in plan.arpentage_shortfalls()] == [
+        f"atelier/sources/texte.md: le texte « Le long texte » ne se découpe qu'en {parts} pour l'arpentage "
+        f"« Lecture à plusieurs », qui en demande {needed} (une par {who}) : des {who}s liront la même partie. "
+        "Séparez le texte en paragraphes (une ligne vide entre deux paragraphes), "
+        "ou importez-le avec « educpop import »"
+    ]
+
+
+def test_a_text_with_a_paragraph_per_reader_gives_no_warning() -> None:
+    assert make_plan(arpentage_workshop(12, "pairs")).arpentage_shortfalls() == []
