@@ -21,8 +21,6 @@ from reportlab.platypus import Frame, Paragraph as RLParagraph
 
 #: the name of the ``<onDraw>`` callback that places a note on its page
 CALLBACK = "educpop_note"
-#: re-splits of a paragraph to find the room its first piece's notes need
-_TRIES = 4
 
 
 class PageNotes:
@@ -112,20 +110,35 @@ class NoteParagraph(RLParagraph):
         return (width, height + room) if room and height + room > availHeight else (width, height)
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        room, needed = 0.0, self._room()
         parts: list[Any] = super().split(availWidth, availHeight)
-        tries = 0
-        # The first piece must leave room for its own notes: cut it shorter until it does.
-        while parts and needed > room and tries < _TRIES:
-            room, tries = needed, tries + 1
-            parts = super().split(availWidth, availHeight - room)
-            first = parts[0] if parts else None
-            needed = self.notes.room(first.note_numbers()) if self.notes and isinstance(first, NoteParagraph) else 0.0
-        if parts and needed > room:
-            return []
+        if self._room():
+            parts = self._split_with_room(availWidth, availHeight)
         for part in parts:
             part.notes = self.notes
         return parts
+
+    def _split_with_room(self, availWidth: float, availHeight: float) -> list[Any]:
+        """Return the split whose first piece has the most lines that fit in ``availHeight`` with its notes.
+
+        More lines call more notes, so the number of lines is found by bisection.
+        At the top of a page, where nothing would be gained by waiting, a piece
+        whose notes cannot fit at all is laid out without their room rather than never.
+        """
+        best: list[Any] = []
+        low, high = 1, max(1, int(availHeight // self.style.leading))
+        while low <= high:
+            lines = (low + high) // 2
+            parts: list[Any] = super().split(availWidth, lines * self.style.leading + 1e-6)
+            first = parts[0] if parts else None
+            if isinstance(first, NoteParagraph) and self.notes is not None:
+                _width, height = RLParagraph.wrap(first, availWidth, availHeight)
+                if height + self.notes.room(first.note_numbers()) <= availHeight:
+                    best, low = parts, lines + 1
+                    continue
+            high = lines - 1
+        if not best and getattr(getattr(self, "_frame", None), "_atTop", False):
+            best = super().split(availWidth, availHeight)
+        return best
 
 
 def _call_labels(frags: Any) -> Iterator[str]:
