@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -82,18 +83,29 @@ def test_a_reference_document_s_footnotes_part_is_reused_without_its_old_notes(t
     assert footnotes(path) == (["1"], {"1": " Nouvelle note penché"})
 
 
-def test_libreoffice_prints_the_notes_at_the_foot_of_the_page_of_their_call(tmp_path: Path) -> None:
+def libreoffice(tmp_path: Path, *names: str) -> None:
+    """Convert ``names`` (DOCX files in ``tmp_path``) to PDF with LibreOffice, in one call; skip without it."""
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) n'est pas installé")
-    words = "Les ouvrières du textile de Petrograd se mettent en grève. " * 12
-    lines = [[model.Text(f"{words} appel{n}"), note(f"Note-{n}")] for n in range(1, 13)]
-    write(tmp_path / "notes.docx", [model.SourceText(lines)])
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "notes.docx")],
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), *(str(tmp_path / name) for name in names)],
                    check=True, capture_output=True, timeout=180)
-    pages = [page.extract_text() for page in PdfReader(tmp_path / "notes.pdf").pages]
+
+
+def test_libreoffice_prints_the_notes_at_the_foot_of_their_page_and_does_not_number_them(tmp_path: Path) -> None:
+    words = "Les ouvrières du textile de Petrograd se mettent en grève. " * 12
+    write(tmp_path / "pages.docx", [model.SourceText([[model.Text(f"{words} appel{n}"), note(f"Note-{n}")]
+                                                      for n in range(1, 13)])])
+    write(tmp_path / "lines.docx", [model.SourceText([[model.Text(f"Ligne {n} du texte"), note(f"Note-{n}")]
+                                                      for n in range(1, 13)])])
+    libreoffice(tmp_path, "pages.docx", "lines.docx")
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "pages.pdf").pages]
     assert len(pages) == 3  # as many as the PDF renderer's for the same text and notes
     for number in range(1, 13):
         page = next(text for text in pages if f"appel{number}{number}" in text.replace(" ", ""))
         assert f"Note-{number} penché" in page, number
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "lines.pdf"), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert re.findall(r"^\s*(\d+)\s+Ligne \d+ du texte", text, re.M) == ["5", "10"]  # twelve lines, no more
+    assert "Note-12 penché" in text
