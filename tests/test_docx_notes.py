@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import docx
-import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
-from pypdf import PdfReader
 
+from conftest import pdf_pages, pdf_words
 from educpop import document as model
 from educpop.render.docx import render
 from educpop.theme import Theme
@@ -83,29 +80,23 @@ def test_a_reference_document_s_footnotes_part_is_reused_without_its_old_notes(t
     assert footnotes(path) == (["1"], {"1": " Nouvelle note penché"})
 
 
-def libreoffice(tmp_path: Path, *names: str) -> None:
-    """Convert ``names`` (DOCX files in ``tmp_path``) to PDF with LibreOffice, in one call; skip without it."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) n'est pas installé")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), *(str(tmp_path / name) for name in names)],
-                   check=True, capture_output=True, timeout=180)
-
-
-def test_libreoffice_prints_the_notes_at_the_foot_of_their_page_and_does_not_number_them(tmp_path: Path) -> None:
+def test_libreoffice_prints_the_notes_at_the_foot_of_their_page_and_does_not_number_them(
+    soffice: str, tmp_path: Path
+) -> None:
     words = "Les ouvrières du textile de Petrograd se mettent en grève. " * 12
-    write(tmp_path / "pages.docx", [model.SourceText([[model.Text(f"{words} appel{n}"), note(f"Note-{n}")]
+    write(tmp_path / "pages.docx", [model.SourceText([[model.Text(f"{words} appel{n}x"), note(f"Note-{n}")]
                                                       for n in range(1, 13)])])
-    write(tmp_path / "lines.docx", [model.SourceText([[model.Text(f"Ligne {n} du texte"), note(f"Note-{n}")]
+    write(tmp_path / "lines.docx", [model.SourceText([[model.Text(f"Ligne{n}"), note(f"Note-{n}")]
                                                       for n in range(1, 13)])])
-    libreoffice(tmp_path, "pages.docx", "lines.docx")
-    pages = [page.extract_text() for page in PdfReader(tmp_path / "pages.pdf").pages]
-    assert len(pages) == 3  # as many as the PDF renderer's for the same text and notes
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "pages.docx"),
+                    str(tmp_path / "lines.docx")], check=True, capture_output=True, timeout=180)
+    assert pdf_pages(tmp_path / "pages.pdf") == 3  # as many as the PDF renderer's for the same text and notes
+    found = pdf_words(tmp_path / "pages.pdf")
     for number in range(1, 13):
-        page = next(text for text in pages if f"appel{number}{number}" in text.replace(" ", ""))
-        assert f"Note-{number} penché" in page, number
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "lines.pdf"), "-"], check=True,
-                          capture_output=True, text=True).stdout
-    assert re.findall(r"^\s*(\d+)\s+Ligne \d+ du texte", text, re.M) == ["5", "10"]  # twelve lines, no more
-    assert "Note-12 penché" in text
+        call = next(word for word in found if word.text.startswith(f"appel{number}x"))
+        text = next(word for word in found if word.text == f"Note-{number}")
+        assert text.page == call.page and text.y0 > call.y1, number
+    lines = pdf_words(tmp_path / "lines.pdf")
+    text_left = min(word.x0 for word in lines if word.text.startswith("Ligne"))
+    assert [word.text for word in lines if word.x1 < text_left and word.text.isdigit()] == ["5", "10"]

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
 from pathlib import Path
 
 import docx
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from pypdf import PdfReader
 
-from conftest import write_session
+from conftest import Word, pdf_page_text, pdf_pages, pdf_words, write_session
 from educpop.cli import main
 
 SESSION = """\
@@ -41,9 +38,11 @@ def build(folder: Path, out: str) -> Path:
 
 
 def pages(path: Path) -> list[str]:
-    count = len(PdfReader(path).pages)
-    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"], check=True,
-                           capture_output=True, text=True).stdout for n in range(1, count + 1)]
+    return [pdf_page_text(path, number) for number in range(1, pdf_pages(path) + 1)]
+
+
+def page_of(words: list[Word], text: str) -> int:
+    return next(word.page for word in words if word.text.startswith(text))
 
 
 @pytest.fixture
@@ -57,10 +56,11 @@ def packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
 
 def test_the_handout_and_each_part_of_the_kit_print_the_notes_of_their_text(packs: tuple[Path, Path]) -> None:
     noted, _plain = packs
+    words = pdf_words(noted / "dossier-participant.pdf")
     handout = pages(noted / "dossier-participant.pdf")
     for n in range(1, 5):
-        page = next(text for text in handout if re.search(rf"Fin{n}{n}\b", text))
-        assert f"Note-{n}, une précision sur le paragraphe {n}." in page
+        assert page_of(words, f"Note-{n},") == page_of(words, f"Fin{n}")
+        assert f"Note-{n}, une précision sur le paragraphe {n}." in handout[page_of(words, f"Fin{n}") - 1]
     kit = pages(noted / "kit-arpentage.pdf")
     # Two pairs, two parts of two paragraphs; the notes of a part are numbered from the kit's first note.
     part_one, part_two = (text for text in kit if "Arpentage – partie" in text)
@@ -80,10 +80,11 @@ def test_the_docx_handout_calls_a_word_footnote_for_each_note(packs: tuple[Path,
 def test_notes_leave_the_line_numbers_of_the_text_as_they_are(packs: tuple[Path, Path]) -> None:
     noted, plain = packs
 
-    def numbered(pack: Path) -> list[tuple[int, str]]:
-        lines = "\n".join(pages(pack / "dossier-participant.pdf")).splitlines()
-        return [(int(m[1]), m[2][:30]) for m in (re.match(r"^\s*(\d+)\s{2,}(\S.*)$", line) for line in lines) if m]
+    def numbered(pack: Path) -> list[tuple[str, float]]:
+        words = pdf_words(pack / "dossier-participant.pdf")
+        text_left = min(word.x0 for word in words if word.text == "Les")
+        return [(word.text, word.y0) for word in words if word.x1 < text_left and word.text.isdigit()]
 
     with_notes = numbered(noted)
-    assert [number for number, _line in with_notes] == [5, 10, 15, 20]
-    assert with_notes == numbered(plain)
+    assert [number for number, _y in with_notes] == ["5", "10", "15", "20"]
+    assert with_notes == numbered(plain)  # the same numbers at the same heights
