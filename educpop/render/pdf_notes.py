@@ -98,7 +98,10 @@ class NoteParagraph(RLParagraph):
 
     def note_numbers(self) -> list[int]:
         """Return the numbers of the notes this paragraph (or piece of one) calls."""
-        return [int(label) for label in _call_labels(self.frags)]
+        numbers: list[int] | None = self.__dict__.get("_note_numbers")
+        if numbers is None:  # read once: frames wrap a paragraph many times
+            numbers = self.__dict__["_note_numbers"] = [int(label) for label in _call_labels(self.frags)]
+        return numbers
 
     def _room(self) -> float:
         return self.notes.room(self.note_numbers()) if self.notes is not None else 0.0
