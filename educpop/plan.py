@@ -17,6 +17,7 @@ from educpop.document import Block, Heading, inline_text, walk_text
 from educpop.errors import BuildError, Problem
 from educpop.schedule import Change, SittingPlan, Slot, lay_out
 from educpop.session.model import Activity, Grouping, Material, Per, QuestionTheme, SubgroupSize
+from educpop.session.values import counted
 
 if TYPE_CHECKING:
     from educpop.session.load import Workshop
@@ -185,7 +186,7 @@ class Plan:
             who = _UNITS[activity.grouping]
             problems.append(Problem(
                 self.workshop.folder / source.file, 0, 0, "",
-                f"le texte « {source.title} » ne se découpe qu'en {can} partie{'s' * (can > 1)} pour l'arpentage "
+                f"le texte « {source.title} » ne se découpe qu'en {counted(can, 'partie', 'parties')} pour l'arpentage "
                 f"« {activity.title} », qui en demande {units} (une par {who}) : des {who}s liront la même partie. "
                 "Séparez le texte en paragraphes (une ligne vide entre deux paragraphes), "
                 "ou importez-le avec « educpop import »",
