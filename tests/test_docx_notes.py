@@ -61,6 +61,15 @@ def test_each_call_is_a_footnote_reference_linked_to_its_footnote(tmp_path: Path
     assert reference.find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "FootnoteReference"
 
 
+def test_an_arabic_name_in_a_note_is_written_right_to_left(tmp_path: Path) -> None:
+    path = write(tmp_path / "notes.docx", [model.Paragraph([model.Text("x"), model.Note([model.Text("محمد علي")])])])
+    document = docx.Document(str(path))
+    part = next(rel.target_part for rel in document.part.rels.values() if rel.reltype == RT.FOOTNOTES)
+    root = etree.fromstring(part.blob)
+    run = next(r for r in root.iter(f"{W}r") if "محمد" in "".join(t.text or "" for t in r.iter(f"{W}t")))
+    assert run.find(f"{W}rPr/{W}rtl") is not None
+
+
 def test_the_footnote_styles_are_word_s_own_so_they_can_be_restyled(tmp_path: Path) -> None:
     document = docx.Document(str(write(tmp_path / "notes.docx", [model.Paragraph([model.Text("x"), note("n")])])))
     names = {style.style_id: style.name for style in document.styles}

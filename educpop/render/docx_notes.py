@@ -20,7 +20,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from educpop.document import Note
-from educpop.render.docx_xml import element, sanitise
+from educpop.render.docx_xml import element, mark_right_to_left, sanitise
 
 #: Style ids Word gives its built-in footnote styles (their names are lower case in styles.xml).
 TEXT_STYLE = "FootnoteText"
@@ -79,9 +79,12 @@ class Footnotes:
         paragraph._p.append(_reference_run(element("w:footnoteReference", id=note_id)))
 
     def finish(self) -> None:
-        """Write the notes into the package (a part of its own unless the reference had one)."""
-        if self._root is None or self._part is None or isinstance(self._part, XmlPart):
+        """Mark the notes' right-to-left text and write them into the package."""
+        if self._root is None or self._part is None:
             return
+        mark_right_to_left(self._root)  # an Arabic or Hebrew name in a note, as in the body
+        if isinstance(self._part, XmlPart):
+            return  # a part of our own: python-docx serialises its element
         self._part._blob = serialize_part_xml(self._root)  # a part python-docx keeps as bytes
 
     def _open(self) -> BaseOxmlElement:
