@@ -16,10 +16,11 @@ from typing import TypeVar
 import yaml
 
 from educpop.document import Document
-from educpop.pack import Output, add_bundles, make_documents, render_all, select_generators, write_pack
+from educpop.pack import Output, add_bundles, make_documents, render_all, select_generators
 from educpop.plan import make_plan
 from educpop.session.load import load_workshop
 from educpop.theme_file import default_theme
+from educpop.writes import write_pack
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sessions" / "revolution-russe-1917"

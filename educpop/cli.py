@@ -30,7 +30,6 @@ from educpop.pack import (
     render_all,
     select_formats,
     select_generators,
-    write_pack,
 )
 from educpop.paper import PAPERS, Paper, select_paper
 from educpop.plan import Options, Plan, make_plan
@@ -38,6 +37,7 @@ from educpop.session.load import Workshop, load_workshop
 from educpop.session.values import counted, format_clock, format_minutes, parse_clock, parse_day, parse_duration
 from educpop.theme import Theme
 from educpop.theme_file import choose_theme
+from educpop.writes import write_pack
 
 USER_ERROR = 2
 

@@ -1,27 +1,18 @@
 """Building a pack: every document in every format, written safely into one folder.
 
-Everything is rendered in memory first, then written to temporary files beside
-their targets and moved into place only when all of them are complete, so a
-failed build leaves every existing file byte-identical. A manifest records the
-hash of each file written; a file changed by hand since is not overwritten
-without ``force``. When more than one document is built, the pack also holds
+Everything is rendered in memory (:class:`Output`), then written by
+:mod:`educpop.writes`. When more than one document is built, the pack also holds
 ``<slug>-tout.pdf`` (every PDF, one bookmark each) and ``<slug>.zip`` (every file).
 """
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import errno
-import hashlib
 import io
-import json
 import os
-import tempfile
 import time
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from educpop.document import Document
 from educpop.errors import BuildError
@@ -33,8 +24,6 @@ from educpop.plan import Plan
 from educpop.render import RENDERERS
 from educpop.theme import Theme
 from educpop.typography import typeset_document
-
-MANIFEST = ".educpop-manifest.json"
 
 
 @dataclass(frozen=True)
@@ -143,132 +132,3 @@ def _zip(outputs: list[Output]) -> bytes:
             entry.external_attr = 0o644 << 16
             archive.writestr(entry, output.content)
     return buffer.getvalue()
-
-
-def _digest(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
-
-
-def _read_manifest(folder: Path) -> dict[str, str]:
-    try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def edited_by_hand(folder: Path, names: list[str]) -> list[str]:
-    """Return the names among ``names`` whose file differs from what educpop last wrote there."""
-    manifest = _read_manifest(folder)
-    edited = []
-    for name in names:
-        path = folder / name
-        if path.exists() and manifest.get(name) != _digest(path.read_bytes()):
-            edited.append(name)
-    return edited
-
-
-def _write_all(folder: Path, files: dict[str, bytes]) -> None:
-    """Write ``files`` into ``folder``: all temporary files first, then every move.
-
-    Before the first move, every file to be replaced is opened for writing: a
-    document open in Word (locked, on Windows) stops the build with nothing
-    changed, instead of half a pack replaced.
-    """
-    temporaries: dict[str, Path] = {}
-    mode = 0o666 & ~_umask()  # mkstemp makes 0600 files; a pack is as readable as any file the user saves
-    try:
-        for name, content in files.items():
-            handle, temporary_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-            temporaries[name] = Path(temporary_name)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(content)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary_name, mode)  # by path: os.fchmod does not exist on Windows
-        held = [name for name in files if _held_elsewhere(folder / name)]
-        if held:
-            raise BuildError(
-                f"{', '.join(held)} : ouvert dans un autre programme (Word, lecteur PDF ?) ou protégé ; "
-                "fermez-le puis relancez ; rien n'a été modifié"
-            )
-        moved: list[str] = []
-        for name, temporary in list(temporaries.items()):
-            try:
-                os.replace(temporary, folder / name)
-            except OSError as error:
-                done = f" ; déjà remplacés : {', '.join(moved)}" if moved else ""
-                raise BuildError(f"écriture impossible de {folder / name} : {error.strerror or error}{done}") from error
-            moved.append(name)
-            del temporaries[name]
-    except OSError as error:
-        raise _write_failed(folder, error) from error
-    finally:
-        for temporary in temporaries.values():
-            temporary.unlink(missing_ok=True)
-
-
-def _held_elsewhere(path: Path) -> bool:
-    """Return whether ``path`` exists but cannot be opened for writing (locked or read-only)."""
-    try:
-        with path.open("r+b"):
-            return False
-    except FileNotFoundError:
-        return False
-    except OSError:
-        return True
-
-
-#: what the system says when the disk, the user's quota or the file-size limit is reached
-_FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
-
-
-def _write_failed(folder: Path, error: OSError) -> BuildError:
-    """Return the BuildError telling why ``folder`` could not be written, in French."""
-    if error.errno in _FULL:
-        why = "disque plein ou fichier trop gros ; libérez de la place puis relancez"
-    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        why = "droits insuffisants ou disque protégé en écriture"
-    else:
-        why = error.strerror or str(error)
-    return BuildError(f"écriture impossible dans {folder} : {why} ; les fichiers déjà là n'ont pas été modifiés")
-
-
-def _umask() -> int:
-    """Return the process's umask (reading it means setting it, so it is set back at once)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_pack(folder: Path, outputs: list[Output], force: bool = False) -> list[Path]:
-    """Write ``outputs`` into ``folder`` safely and return their paths.
-
-    Raise BuildError, writing nothing, if a file there was edited by hand and
-    ``force`` is false, or if the files cannot all be written.
-    """
-    created = not folder.exists()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise BuildError(f"dossier de sortie impossible à créer : {folder} ({error.strerror})") from error
-    names = [output.name for output in outputs]
-    edited = [] if force else edited_by_hand(folder, names)
-    if edited:
-        listed = ", ".join(str(folder / name) for name in edited)
-        raise BuildError(
-            f"modifié à la main depuis la dernière construction : {listed} ; "
-            "rien n'a été écrit (renommez le fichier pour le garder, ou relancez avec --force pour l'écraser)"
-        )
-    manifest = _read_manifest(folder)
-    manifest.update({output.name: _digest(output.content) for output in outputs})
-    files = {output.name: output.content for output in outputs}
-    files[MANIFEST] = json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8")
-    try:
-        _write_all(folder, files)
-    except BuildError:
-        if created:  # a failed first build leaves no empty folder behind
-            with contextlib.suppress(OSError):
-                folder.rmdir()
-        raise
-    return [folder / name for name in names]

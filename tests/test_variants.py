@@ -21,7 +21,7 @@ from conftest import SAMPLE, Box, pdf_page_text, pdf_text
 from educpop.cli import main
 from educpop.generators import registry
 from educpop.impose import booklet_order, impose_booklet
-from educpop.pack import MANIFEST
+from educpop.manifest import MANIFEST
 
 SLUG = SAMPLE.name
 THREE = ["--only", "guide", "--only", "handout", "--only", "questions"]

@@ -120,7 +120,7 @@ def test_a_document_open_in_another_program_stops_the_build_before_any_change(
 ) -> None:
     before = built_once(capsys)
     # Word locks an open .docx on Windows; opening it for writing then fails.
-    monkeypatch.setattr("educpop.pack._held_elsewhere", lambda path: path.name == "guide-animation.docx")
+    monkeypatch.setattr("educpop.writes._held_elsewhere", lambda path: path.name == "guide-animation.docx")
     status, err = run(capsys, *ARGS)
     assert status == 2
     assert err == (
@@ -132,7 +132,7 @@ def test_a_document_open_in_another_program_stops_the_build_before_any_change(
 
 
 def test_only_a_target_that_cannot_be_opened_for_writing_counts_as_held(tmp_path: Path) -> None:
-    from educpop.pack import _held_elsewhere
+    from educpop.writes import _held_elsewhere
 
     target = tmp_path / "guide.pdf"
     assert not _held_elsewhere(target)  # not there yet: nothing holds it
