@@ -57,8 +57,10 @@ def read_manifest(folder: Path) -> dict[str, str]:
         return {}
     except Unreadable as error:
         raise ManifestUnreadable(path, error.why, replaceable=not (path.is_dir() and not path.is_symlink())) from None
+    except PermissionError:
+        raise ManifestUnreadable(path, "lecture refusée (droits insuffisants)") from None
     except OSError as error:
-        raise ManifestUnreadable(path, f"lecture refusée ({error.strerror or error})") from None
+        raise ManifestUnreadable(path, f"lecture impossible ({error.strerror or error})") from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

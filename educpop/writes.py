@@ -244,9 +244,9 @@ def _held_elsewhere(path: Path) -> bool:
     try:
         with open_regular(path, os.O_WRONLY):
             return False
-    except FileNotFoundError:
+    except (FileNotFoundError, Unreadable):  # a name taken by a link or a FIFO is replaced, never opened
         return False
-    except (OSError, Unreadable):
+    except OSError:
         return True
 
 

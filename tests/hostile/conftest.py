@@ -7,6 +7,9 @@ as they would for a facilitator running ``educpop`` beside the folder.
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,3 +103,16 @@ def snapshot(folder: Path) -> dict[str, str]:
 def errors(err: str) -> list[str]:
     """Return the problem lines of an error output (without the category line and indentation)."""
     return [line.strip() for line in err.splitlines()[1:]]
+
+
+def run_apart(*argv: str) -> tuple[int, str]:
+    """Return the exit status and the error output of ``educpop argv`` run in a child process.
+
+    For files that could block a reader (a FIFO, a device): a regression then
+    fails the test after a minute instead of hanging the suite.
+    """
+    done = subprocess.run(
+        [sys.executable, "-m", "educpop", *argv], capture_output=True, text=True, timeout=60,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )  # fmt: skip
+    return done.returncode, done.stderr

@@ -131,11 +131,12 @@ def test_a_document_open_in_another_program_stops_the_build_before_any_change(
     assert snapshot(Path("sortie")) == before  # no temporary left either
 
 
-def test_only_a_target_that_cannot_be_opened_for_writing_counts_as_held(tmp_path: Path) -> None:
+def test_only_a_file_that_cannot_be_opened_for_writing_counts_as_held(tmp_path: Path) -> None:
     from educpop.writes import _held_elsewhere
 
     target = tmp_path / "guide.pdf"
     assert not _held_elsewhere(target)  # not there yet: nothing holds it
     target.write_bytes(b"%PDF")
     assert not _held_elsewhere(target)
-    assert _held_elsewhere(tmp_path)  # a folder in its place cannot be written over
+    os.mkfifo(tmp_path / "tube")
+    assert not _held_elsewhere(tmp_path / "tube")  # never opened: opening a FIFO for writing waits for a reader
