@@ -57,10 +57,8 @@ def read_manifest(folder: Path) -> dict[str, str]:
         return {}
     except Unreadable as error:
         raise ManifestUnreadable(path, error.why, replaceable=not (path.is_dir() and not path.is_symlink())) from None
-    except PermissionError:
-        raise ManifestUnreadable(path, "lecture refusée (droits insuffisants)") from None
     except OSError as error:
-        raise ManifestUnreadable(path, f"lecture impossible ({error.strerror or error})") from None
+        raise ManifestUnreadable(path, _why(error)) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -80,13 +78,29 @@ def read_manifest(folder: Path) -> dict[str, str]:
 
 
 def edited_by_hand(folder: Path, names: Iterable[str], manifest: dict[str, str]) -> list[str]:
-    """Return the names among ``names`` whose file in ``folder`` differs from what ``manifest`` records."""
+    """Return the names among ``names`` whose file in ``folder`` differs from what ``manifest`` records.
+
+    Raise BuildError naming a file that cannot be read.
+    """
     edited = []
     for name in names:
-        found = digest_of(folder / name)
+        path = folder / name
+        try:
+            found = digest_of(path)
+        except (Unreadable, OSError) as error:  # Unreadable: replaced by something else since it was checked
+            raise BuildError(f"{path} est illisible : {_why(error)} ; rien n'a été écrit") from None
         if found is not None and manifest.get(name) != found:
             edited.append(name)
     return edited
+
+
+def _why(error: Unreadable | OSError) -> str:
+    """Return why a file could not be read, in French."""
+    if isinstance(error, Unreadable):
+        return error.why
+    if isinstance(error, PermissionError):
+        return "lecture refusée (droits insuffisants)"
+    return f"lecture impossible ({error.strerror or error})"
 
 
 def manifest_content(manifest: dict[str, str], files: dict[str, bytes]) -> bytes:

@@ -101,18 +101,17 @@ def finish_interrupted(folder: Path) -> None:
 
     Call it holding the folder's lock.
     """
-    _remove(folder / DRAFT)
-    ready = folder / READY
-    if taken_by(ready) == "un dossier":
-        try:
+    try:
+        _remove(folder / DRAFT)
+        if _is_folder(folder / READY):
             _install(folder, keep_edits=True)
-        except OSError as error:
-            raise BuildError(
-                f"la construction interrompue de {folder} n'a pas pu être terminée : {error.strerror or error} "
-                f"({error.filename}) ; fermez les documents ouverts, puis relancez"
-            ) from error
-    else:
-        _remove(ready)
+        else:
+            _remove(folder / READY)
+    except OSError as error:
+        raise BuildError(
+            f"la construction interrompue de {folder} n'a pas pu être terminée : {error.strerror or error} "
+            f"({error.filename}) ; fermez les documents ouverts, puis relancez"
+        ) from error
 
 
 def _write(folder: Path, files: dict[str, bytes], force: bool) -> None:
@@ -124,15 +123,15 @@ def _write(folder: Path, files: dict[str, bytes], force: bool) -> None:
         if not force or not error.replaceable:
             raise
         manifest = {}
-    edited = [] if force else _edited(folder, files, manifest)
+    edited = [] if force else edited_by_hand(folder, files, manifest)
     if edited:
         listed = ", ".join(str(folder / name) for name in edited)
         raise BuildError(
             f"modifié à la main depuis la dernière construction : {listed} ; "
             "rien n'a été écrit (renommez le fichier pour le garder, ou relancez avec --force pour l'écraser)"
         )
-    _remove_old_temporaries(folder, files)
     try:
+        _remove_old_temporaries(folder, files)
         _stage(folder, {**files, MANIFEST: manifest_content(manifest, files)})
     except OSError as error:
         raise _write_failed(folder, error) from error
@@ -143,13 +142,6 @@ def _write(folder: Path, files: dict[str, bytes], force: bool) -> None:
             f"écriture impossible de {error.filename} : {error.strerror or error} ; "
             "relancez la construction pour la terminer"
         ) from error
-
-
-def _edited(folder: Path, files: dict[str, bytes], manifest: dict[str, str]) -> list[str]:
-    try:
-        return edited_by_hand(folder, files, manifest)
-    except (Unreadable, OSError) as error:  # replaced by something else since it was checked
-        raise BuildError(f"lecture impossible dans {folder} : {error}") from error
 
 
 def _refuse_taken(folder: Path, names: list[str]) -> None:
@@ -250,16 +242,20 @@ def _held_elsewhere(path: Path) -> bool:
         return True
 
 
+def _is_folder(path: Path) -> bool:
+    """Return whether ``path`` is a folder itself, not a link to one."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return False
+
+
 def _remove(path: Path) -> None:
     """Remove what stands at ``path``: a folder with its content, or the name itself (a link is not followed)."""
-    try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError:
-        return
-    if stat.S_ISDIR(mode):
+    if _is_folder(path):
         shutil.rmtree(path)
     else:
-        path.unlink()
+        path.unlink(missing_ok=True)
 
 
 def _remove_old_temporaries(folder: Path, names: dict[str, bytes]) -> None:

@@ -148,3 +148,14 @@ def test_a_link_in_place_of_the_draft_or_ready_folder_is_removed_without_followi
     assert TARGET.read_bytes().startswith(b"%PDF")
     assert os.listdir("ailleurs") == ["guide-animation.pdf"]
     assert Path("ailleurs/guide-animation.pdf").read_bytes() == b"pas un guide"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="l'administrateur lit tout fichier")
+def test_a_document_that_may_not_be_read_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    session()
+    assert run(capsys, *ARGS)[0] == 0
+    TARGET.chmod(0)
+    assert run(capsys, *ARGS) == (2, (
+        "educpop : construction impossible :\n"
+        f"  {TARGET} est illisible : lecture refusée (droits insuffisants) ; rien n'a été écrit\n"
+    ))  # fmt: skip
