@@ -254,8 +254,8 @@ def _remove(path: Path) -> None:
     """Remove what stands at ``path``: a folder with its content, or the name itself (a link is not followed)."""
     if _is_folder(path):
         shutil.rmtree(path)
-    else:
-        path.unlink(missing_ok=True)
+    elif os.path.lexists(path):
+        path.unlink()
 
 
 def _remove_old_temporaries(folder: Path, names: dict[str, bytes]) -> None:
