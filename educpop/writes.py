@@ -56,10 +56,7 @@ def write_pack(folder: Path, outputs: list[Output], force: bool = False) -> list
     cannot all be written.
     """
     created = not os.path.lexists(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise BuildError(f"dossier de sortie impossible à créer : {folder} ({error.strerror})") from error
+    _make_folder(folder)
     try:
         with locked(folder):
             finish_interrupted(folder)
@@ -70,6 +67,23 @@ def write_pack(folder: Path, outputs: list[Output], force: bool = False) -> list
                 folder.rmdir()
         raise
     return [folder / output.name for output in outputs]
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the output folder ``folder`` if need be; raise BuildError saying what stands in its way."""
+    if os.path.lexists(folder) and not folder.is_dir():  # a link to a folder is a folder here
+        kind = taken_by(folder) or "un fichier"
+        raise BuildError(f"dossier de sortie impossible à créer : {folder} est {kind} ; choisissez-en un autre (-o)")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        if isinstance(error, PermissionError):
+            why = "droits insuffisants"
+        elif isinstance(error, NotADirectoryError):
+            why = "un des dossiers du chemin est un fichier"
+        else:
+            why = error.strerror or str(error)
+        raise BuildError(f"dossier de sortie impossible à créer : {folder} ({why})") from error
 
 
 @contextlib.contextmanager

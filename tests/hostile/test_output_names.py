@@ -159,3 +159,41 @@ def test_a_document_that_may_not_be_read_is_named(capsys: pytest.CaptureFixture[
         "educpop : construction impossible :\n"
         f"  {TARGET} est illisible : lecture refusée (droits insuffisants) ; rien n'a été écrit\n"
     ))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [
+        (lambda path: path.write_text("à moi", encoding="utf-8"), "sortie est un fichier"),
+        (os.mkfifo, "sortie est un tube nommé (FIFO)"),
+        (lambda path: path.symlink_to("/dev/null"), "sortie est un lien symbolique (vers /dev/null)"),
+    ],
+)
+def test_an_output_folder_that_is_not_a_folder_is_named_and_left_alone(
+    capsys: pytest.CaptureFixture[str], make: Callable[[Path], None], why: str
+) -> None:
+    session()
+    make(Path("sortie"))
+    before = state(Path("."))
+    assert run(capsys, *ARGS) == (2, (
+        f"educpop : construction impossible :\n  dossier de sortie impossible à créer : {why} ; "
+        "choisissez-en un autre (-o)\n"
+    ))  # fmt: skip
+    assert state(Path(".")) == before
+
+
+def test_an_output_folder_under_a_file_is_refused_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    session()
+    Path("fichier").write_text("à moi", encoding="utf-8")
+    assert run(capsys, "build", "atelier", "-o", "fichier/sortie") == (2, (
+        "educpop : construction impossible :\n"
+        "  dossier de sortie impossible à créer : fichier/sortie (un des dossiers du chemin est un fichier)\n"
+    ))  # fmt: skip
+
+
+def test_an_output_folder_that_is_a_link_to_a_folder_is_written_through(capsys: pytest.CaptureFixture[str]) -> None:
+    session()
+    Path("vrai").mkdir()
+    Path("sortie").symlink_to(Path("vrai").resolve(), target_is_directory=True)
+    assert run(capsys, *ARGS) == (0, "")
+    assert sorted(os.listdir("vrai")) == [".educpop-manifest.json", "guide-animation.pdf"]
