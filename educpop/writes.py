@@ -200,7 +200,7 @@ def _install(folder: Path, keep_edits: bool) -> None:
     """
     ready = folder / READY
     old = _lenient_manifest(folder) if keep_edits else {}
-    for name in sorted(os.listdir(ready), key=lambda name: name == MANIFEST):
+    for name in sorted(os.listdir(ready), key=lambda name: (name == MANIFEST, name)):  # the same order every time
         if keep_edits and name != MANIFEST and not _as_left(folder / name, old.get(name)):
             _remove(ready / name)
             continue
