@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-#: flags that keep ``os.open`` from following a link or waiting on a FIFO (Windows has neither: 0 there)
-SAFE_OPEN = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | os.O_CLOEXEC
+#: flags that keep ``os.open`` from following a link or waiting on a FIFO (Windows has neither: 0 there);
+#: Python makes every descriptor non-inheritable already (PEP 446)
+SAFE_OPEN = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 _KINDS = (
     (stat.S_ISDIR, "un dossier"),
