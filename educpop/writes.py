@@ -7,9 +7,10 @@ in one atomic step, and its files are moved to their names one by one, the
 manifest last. A build stopped at any moment (SIGKILL, Ctrl-C, power cut):
 
 - before the rename, left the old pack whole: the next build deletes the draft;
-- after it, chose the new pack: the next build first moves what is left in
-  ``.educpop-pret/`` (a file changed by hand meanwhile is kept, and then shows
-  as edited by hand), so the manifest and the files agree again.
+- after it, chose the new pack: Ctrl-C lets the few moves finish before
+  stopping; after SIGKILL or a power cut, the next build first moves what is
+  left in ``.educpop-pret/`` (a file changed by hand meanwhile is kept, and
+  then shows as edited by hand), so the manifest and the files agree again.
 
 Why not a journal file: it would list what the ready folder already holds, and
 could itself be half-written; a folder's rename needs nothing parsed. Why not
@@ -150,7 +151,11 @@ def _write(folder: Path, files: dict[str, bytes], force: bool) -> None:
     except OSError as error:
         raise _write_failed(folder, error) from error
     try:
-        _install(folder, keep_edits=False)
+        try:
+            _install(folder, keep_edits=False)
+        except KeyboardInterrupt:  # the new pack is chosen: a few renames finish it before stopping
+            _install(folder, keep_edits=False)
+            raise
     except OSError as error:
         raise BuildError(
             f"écriture impossible de {error.filename} : {error.strerror or error} ; "

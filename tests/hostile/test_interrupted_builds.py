@@ -44,10 +44,11 @@ hooked, after, how = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 real = getattr(os, hooked)
 calls = 0
 def interrupted(*args, **kwargs):
-    global calls
+    global calls, after
     if calls == after:
         if how == "kill":
             os.kill(os.getpid(), signal.SIGKILL)
+        after = -1  # one Ctrl-C
         raise KeyboardInterrupt
     calls += 1
     return real(*args, **kwargs)
@@ -125,7 +126,7 @@ def test_an_uninterrupted_build_moves_each_file_once_after_one_commit() -> None:
     [("replace", n, "kill") for n in range(REPLACES + 1)]  # before the commit, between every two moves, after
     + [("fsync", n, "kill") for n in (0, len(PACK), len(PACK) + 1)]  # first file, draft done, just committed
     + [("rmdir", 0, "kill"), ("unlink", 0, "kill")]  # moves done, ready folder or lock file still there
-    + [("replace", n, "ctrl-c") for n in (0, 3)],
+    + [("replace", n, "ctrl-c") for n in (0, 1, 3)],
 )
 def test_a_build_stopped_at_any_moment_leaves_the_old_or_the_new_pack_and_the_next_build_succeeds(
     capsys: pytest.CaptureFixture[str], packs: Path, hooked: str, after: int, how: str
@@ -135,6 +136,8 @@ def test_a_build_stopped_at_any_moment_leaves_the_old_or_the_new_pack_and_the_ne
     committed = hooked in ("rmdir", "unlink") or after >= {"replace": 1, "fsync": len(PACK) + 1}[hooked]
     if how == "ctrl-c":
         assert (done.returncode, done.stderr.splitlines()[-2]) == (1, "interrompu")
+        assert snapshot(Path("sortie")) == (new if committed else old)  # at once: Ctrl-C lets the moves finish
+        assert set(os.listdir("sortie")) == PACK
     elif (hooked, after) != ("replace", REPLACES):
         assert done.returncode == -signal.SIGKILL
     shutil.copytree("sortie", "copie", symlinks=True)
