@@ -65,10 +65,12 @@ _LONG_WORD = re.compile(r"(?<![\w\u00ad])[^\W\d_]{20,}(?![\w\u00ad])")
 _HOLE = "\ue000"
 #: Tokens no rule may touch: URLs and e-mail addresses (trailing sentence
 #: punctuation is not part of a URL, so "voir https://x.org?" still gets its
-#: narrow space before "?"), plus any _HOLE already in the text.
+#: narrow space before "?"), plus any _HOLE already in the text. An address starts
+#: where a word starts and its name is at most 64 characters (RFC 5321): tried
+#: at every letter of a long word, it would take a time growing with its square.
 _PROTECTED = re.compile(
     r"(?:(?:https?|ftp)://|www\.)\S+?(?=[.,;:!?)\]»\"']*(?:\s|$))"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+"
     rf"|{_HOLE}"
 )
 _SP = r"[ \t\u00a0\u2009\u202f]"  # horizontal spaces a rule may replace (never a newline)

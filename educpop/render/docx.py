@@ -213,13 +213,23 @@ def _timestamp() -> datetime:
 def _core_properties(doc: DocxDocument, meta: Meta, timestamp: datetime) -> None:
     """Fill title, author, subject, language and keywords (the document kind)."""
     props = doc.core_properties
-    props.title = sanitise(meta.title)
-    props.author = sanitise(meta.author)
-    props.last_modified_by = sanitise(meta.author)
-    props.subject = sanitise(meta.subject or meta.session_title)
+    props.title = _property(meta.title)
+    props.author = _property(meta.author)
+    props.last_modified_by = _property(meta.author)
+    props.subject = _property(meta.subject or meta.session_title)
     props.language = language_tag(meta.language)
     props.keywords = meta.kind
     props.category = meta.audience.value
     props.comments = ""
     props.revision = 1
     props.created = props.modified = timestamp.replace(tzinfo=None)
+
+
+#: Word's document properties hold at most 255 characters (python-docx refuses more)
+MAX_PROPERTY_CHARS = 255
+
+
+def _property(text: str) -> str:
+    """Return ``text`` fit for a document property: printable, and cut with « … » past 255 characters."""
+    text = sanitise(text)
+    return text if len(text) <= MAX_PROPERTY_CHARS else text[: MAX_PROPERTY_CHARS - 1] + "…"
