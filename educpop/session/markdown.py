@@ -4,15 +4,24 @@ Raw HTML is shown as text, never interpreted. Content nested in a list or a
 quote is flattened into it: a nested list's items follow their parent item,
 each paragraph of a quote is a Quote of its own. Footnotes (``[^1]``) become
 Note runs where they are called (:mod:`educpop.session.footnotes`).
+
+Nothing written is dropped. markdown-it skips whatever is nested deeper than
+its ``maxNesting`` (a list ten levels deep lost the rest of the text), so
+lists and quotes stop nesting at :data:`MAX_NESTING`: deeper, their ``-`` and
+``>`` marks are taken off and the lines read as paragraphs of the item around
+them, with a warning. Link reference definitions (``[1]: http://…``), which
+markdown-it would consume without a trace, are read as text.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -30,7 +39,11 @@ from educpop.document import (
 )
 from educpop.session.footnotes import Warn, attach_notes
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
+#: the token level (one per quote, two per list: the list and its item) past which
+#: lists and quotes are flattened; below markdown-it's ``maxNesting`` (20), which drops text
+MAX_NESTING = 16
+#: what opens a quote or a list at the start of a line: ``>``, a bullet, a number and ``.`` or ``)``
+_MARK = re.compile(r"[ \t]*(?:>[ \t]?|[-+*](?:[ \t]+|$)|(\d{1,9}[.)])(?:[ \t]+|$))")
 
 #: a longer paragraph is cut, at a sentence end, into several: reportlab lays a paragraph out
 #: in a time growing with the square of its length (a 500 kB one takes 40 s, 8 kB ones 1 ms each)
@@ -47,13 +60,16 @@ def markdown_blocks(text: str, warn: Warn | None = None) -> list[Block]:
     """Return the blocks of the Markdown ``text``; line breaks inside a paragraph become spaces.
 
     ``warn`` is told the line, column and message of each footnote called but
-    not written, or written but not called.
+    not written, or written but not called, and of the first line of lists or
+    quotes nested deeper than MAX_NESTING, flattened.
     """
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     blocks: list[Block] = []
     open_: list[_Container] = []  # outermost first; all nested content goes to the outermost
-    env: dict[str, Any] = {}
+    env: dict[str, Any] = {"flattened": []}
     tokens = attach_notes(_PARSER.parse(text, env), env, text, _inlines, warn)
+    if env["flattened"] and warn is not None:
+        warn(env["flattened"][0], 0, _flattened_message(len(env["flattened"])))
     for index, token in enumerate(tokens):
         match token.type:
             case "heading_open" if not open_:
@@ -90,6 +106,51 @@ def markdown_blocks(text: str, warn: Warn | None = None) -> list[Block]:
                     closed.items = [item for item in closed.items if item]
                     blocks.append(closed)
     return blocks
+
+
+def _flat_lines(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+    """Read the lines nested past MAX_NESTING, up to a blank line, as one paragraph without marks.
+
+    A block rule of markdown-it, run before all others; the numbers of the
+    lines whose marks are taken off go to ``env["flattened"]``. The ``>`` and
+    bullets opening lists and quotes are taken off, a number opening a list item is kept.
+    """
+    if state.level < MAX_NESTING:
+        return False
+    if silent:
+        return True
+    first, words = line, []
+    while line < end and not state.isEmpty(line) and not 0 <= state.sCount[line] < state.blkIndent:
+        source = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        position = 0
+        while (mark := _MARK.match(source, position)) and mark.end() > position:
+            words += [mark[1]] if mark[1] else []
+            position = mark.end()
+        if position:
+            state.env["flattened"].append(line + 1)
+        words.append(source[position:].strip())
+        line += 1
+    content = " ".join(word for word in words if word)
+    if content:
+        state.push("paragraph_open", "p", 1).map = [first, line]
+        inline = state.push("inline", "", 0)
+        inline.content, inline.map, inline.children = content, [first, line], []
+        state.push("paragraph_close", "p", -1)
+    state.line = max(line, first + 1)
+    return True
+
+
+def _flattened_message(lines: int) -> str:
+    """Return the warning for a text whose lists or quotes nest deeper than the documents can show."""
+    more = f" ({lines} lignes à partir d'ici)" if lines > 1 else ""
+    return (
+        f"listes ou citations imbriquées sur trop de niveaux{more} : leurs marques « - » ou « > » "
+        "sont retirées et le texte est imprimé à la suite de l'élément qui les contient"
+    )
+
+
+_PARSER = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin).disable("reference")
+_PARSER.block.ruler.before("code", "flat_lines", _flat_lines)
 
 
 def _add(open_: list[_Container], blocks: list[Block], children: list[Token]) -> None:
