@@ -8,6 +8,7 @@ Everything is rendered in memory (:class:`Output`), then written by
 from __future__ import annotations
 
 import difflib
+import hashlib
 import io
 import os
 import time
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from educpop.document import Document
 from educpop.errors import BuildError
 from educpop.generators import registry
+from educpop.generators._sandbox import template_budget
 from educpop.glyphs import missing_glyphs
 from educpop.impose import combine, impose_booklet
 from educpop.paper import PAPERS, Paper
@@ -24,6 +26,11 @@ from educpop.plan import Plan
 from educpop.render import RENDERERS
 from educpop.theme import Theme
 from educpop.typography import typeset_document
+
+#: the longest session name used as is in file names: a name is at most 255 bytes on
+#: every file system, and the slug gets ``-tout-gros-caracteres.pdf`` and a temporary
+#: prefix and suffix around it
+MAX_SLUG_BYTES = 120
 
 
 @dataclass(frozen=True)
@@ -59,12 +66,14 @@ def make_documents(plan: Plan, names: list[str]) -> list[Document]:
     """Return the typeset documents of ``plan`` for those of the generators ``names`` it needs.
 
     Raise BuildError when it needs none of them (``--only arpentage`` without an arpentage).
+    The session's own templates share one budget of time and size for all the documents.
     """
     generators = [generator for name, generator in registry().items() if name in names]
     needed = [generator for generator in generators if generator.applies(plan)]
     if not needed:
         raise BuildError(f"rien à construire : cette séance n'a pas besoin de « {', '.join(names)} »")
-    return [typeset_document(generator.build(plan)) for generator in needed]
+    with template_budget():
+        return [typeset_document(generator.build(plan)) for generator in needed]
 
 
 def glyph_warnings(documents: list[Document], theme: Theme) -> list[str]:
@@ -100,6 +109,19 @@ def render_all(
                 content = impose_booklet(content)
             outputs.append(Output(f"{generator.file_stem}{laid_out.suffix}.{fmt}", content, generator.title))
     return outputs
+
+
+def output_slug(folder_name: str) -> str:
+    """Return the name of a pack's folder and bundles for a session folder named ``folder_name``.
+
+    A name longer than MAX_SLUG_BYTES (in UTF-8) is cut at a character and ends
+    with 8 characters of its hash, so that two long names sharing a start differ.
+    """
+    if len(folder_name.encode()) <= MAX_SLUG_BYTES:
+        return folder_name
+    digest = hashlib.sha256(folder_name.encode()).hexdigest()[:8]
+    start = folder_name.encode()[: MAX_SLUG_BYTES - len(digest) - 1].decode(errors="ignore")
+    return f"{start.rstrip(' .-_')}-{digest}"
 
 
 def add_bundles(outputs: list[Output], slug: str, title: str, paper: Paper = PAPERS["a4"]) -> list[Output]:

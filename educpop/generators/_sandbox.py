@@ -12,10 +12,18 @@ bounded:
   and ``*`` are checked *before* computing, so ``10**10**10`` never runs;
   ``~`` is not an operator the sandbox can intercept, so the compiler turns it
   into a checked join); ``%`` may not format text (``"%0999999999d" % 1``);
+- sizes are deep: a list counts the characters of its texts and one per
+  other item, nested lists included, so ``[[[1]*10000]*10000]*10000`` is
+  refused at its second ``*`` before anything is built; whole numbers made by
+  ``*`` and ``+`` have at most :data:`MAX_INT_BITS` bits;
 - a macro call lasts at most :data:`MAX_MACRO_SECONDS`: a trace function
   (``sys.settrace``, active only during the call, and portable, unlike
   ``SIGALRM``) checks the clock on every line the template runs, which catches
   nested loops that call nothing;
+- a whole build has one budget for all the calls of its user templates
+  (:func:`template_budget`, opened by the pack around generation): at most
+  :data:`MAX_BUILD_SECONDS` of computing and :data:`MAX_BUILD_CHARS` of text
+  and lists made, however many sub-groups or lines call the macros;
 - a macro's result, and any text a template writes (``{% set %}`` blocks,
   ``{% filter %}``, ``{% call %}``), is at most :data:`MAX_MACRO_CHARS`
   characters, counted as it is written, so loops writing a long text stop
@@ -31,7 +39,10 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import cache, wraps
 from pathlib import Path
 from types import FrameType, TracebackType
@@ -49,10 +60,46 @@ from educpop.errors import Problem, SessionError
 
 T = TypeVar("T")
 
+
+@dataclass
+class _Budget:
+    """What the user templates of one build have spent so far."""
+
+    seconds: float = 0.0
+    chars: int = 0
+
+
+_BUDGET: ContextVar[_Budget] = ContextVar("template_budget", default=_Budget())  # noqa: B039 (one per process outside a build)
+
+
+@contextmanager
+def template_budget() -> Iterator[None]:
+    """Give the user template calls made inside this block one fresh build budget."""
+    token = _BUDGET.set(_Budget())
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+def _spend(chars: int) -> None:
+    """Count ``chars`` characters made against the build budget; refuse past MAX_BUILD_CHARS."""
+    budget = _BUDGET.get()
+    budget.chars += chars
+    if budget.chars > MAX_BUILD_CHARS:
+        total = f"{MAX_BUILD_CHARS:,}".replace(",", " ")
+        raise _TooBig(f"les macros de cette construction font plus de {total} caractères")
+
 #: longest text a user macro (or any string it builds) may produce
 MAX_MACRO_CHARS = 10_000
 #: longest time one call of a user macro may take
 MAX_MACRO_SECONDS = 1.0
+#: longest time all the calls of user macros may take in one build
+MAX_BUILD_SECONDS = 5.0
+#: most characters (and list items) all the user macros of one build may make
+MAX_BUILD_CHARS = 2_000_000
+#: largest whole number, in bits, that ``*`` and ``+`` may make in a user template
+MAX_INT_BITS = 4_096
 #: most numbers ``range`` gives in a user template
 MAX_RANGE = 1_000
 #: largest user template file read
@@ -95,11 +142,15 @@ class UserTemplate:
 
         ``what`` (« la macro « x » », « le modèle ») is what runs, named when it writes too much.
         """
-        deadline = time.monotonic() + MAX_MACRO_SECONDS
+        budget = _BUDGET.get()
+        begin = time.monotonic()
+        deadline = begin + min(MAX_MACRO_SECONDS, MAX_BUILD_SECONDS - budget.seconds)
         filename = str(self.file)
 
         def local(frame: FrameType, event: str, arg: Any) -> Any:
             if time.monotonic() > deadline:
+                if budget.seconds + time.monotonic() - begin > MAX_BUILD_SECONDS:
+                    raise _TooLong(f"les macros de cette construction calculent plus de {MAX_BUILD_SECONDS:g} s")
                 raise _TooLong(f"calcul de plus de {MAX_MACRO_SECONDS:g} s")
             return local
 
@@ -116,6 +167,7 @@ class UserTemplate:
             raise self._error(self._line(error.__traceback__), _french(error)) from None
         finally:
             sys.settrace(previous)
+            budget.seconds += time.monotonic() - begin
 
     def _line(self, traceback: TracebackType | None) -> int:
         """Return the template line of the deepest frame of ``traceback`` running this template."""
@@ -175,26 +227,52 @@ class _TextBuffer(list[str]):
 
     def extend(self, texts: Iterable[str]) -> None:
         texts = tuple(texts)
-        self.size += sum(map(len, texts))
+        size = sum(map(len, texts))
+        self.size += size
         if self.size > MAX_MACRO_CHARS:
             raise _TooMuchText
+        _spend(size)
         super().extend(texts)
 
 
 def _checked(value: T) -> T:
-    """Return ``value``, refusing a text or sequence longer than MAX_MACRO_CHARS."""
-    if _size(value) > MAX_MACRO_CHARS:
+    """Return ``value``, refusing one bigger than MAX_MACRO_CHARS; count its size against the build budget."""
+    size = _size(value)
+    if size > MAX_MACRO_CHARS:
         raise _TooBig(f"texte de plus de {MAX_MACRO_CHARS} caractères")
+    _spend(size)
     return value
 
 
 def _size(value: Any) -> int:
-    return len(value) if isinstance(value, (str, list, tuple)) else 1
+    """Return the deep size of ``value``: characters of texts, one per other item, counting stopped past the limit.
+
+    Nested lists count all their items, so a list holding the same list many times is as big as it prints.
+    """
+    size, pending = 0, [value]
+    while pending and size <= MAX_MACRO_CHARS:
+        item = pending.pop()
+        if isinstance(item, str):
+            size += max(len(item), 1)
+        elif isinstance(item, (list, tuple, dict)):
+            size += 1
+            pending += [*item.keys(), *item.values()] if isinstance(item, dict) else item
+        else:
+            size += 1
+    return size
 
 
 def _repeated(value: Any, times: Any) -> int:
     """Return the size of ``value * times`` when ``times`` is a whole number (a number counts as one), else 0."""
-    return _size(value) * abs(times) if isinstance(times, int) else 0
+    return _size(value) * abs(times) if isinstance(times, int) and not isinstance(value, int) else 0
+
+
+def _too_many_bits(operator: str, left: Any, right: Any) -> bool:
+    """Return whether ``left * right`` or ``left + right`` of whole numbers would pass MAX_INT_BITS."""
+    if not (isinstance(left, int) and isinstance(right, int)):
+        return False
+    bits = left.bit_length() + right.bit_length() if operator == "*" else max(left.bit_length(), right.bit_length()) + 1
+    return bits > MAX_INT_BITS
 
 
 def _capped_range(*args: int) -> range:
@@ -264,6 +342,8 @@ class _Environment(SandboxedEnvironment):
             raise _TooBig("puissance trop grande")
         if operator == "*" and max(_repeated(left, right), _repeated(right, left)) > MAX_MACRO_CHARS:
             raise _TooBig(f"texte de plus de {MAX_MACRO_CHARS} caractères")
+        if operator in ("*", "+") and _too_many_bits(operator, left, right):
+            raise _TooBig(f"nombre de plus de {MAX_INT_BITS} bits")
         if operator == "%" and isinstance(left, str):
             raise SecurityError("formatage « % » de texte non autorisé")
         return _checked(self.binop_table[operator](left, right))
@@ -298,4 +378,14 @@ def _french(error: BaseException) -> str:
     return f"erreur dans le modèle ({type(error).__name__} : {error})"
 
 
-__all__ = ["MAX_MACRO_CHARS", "MAX_MACRO_SECONDS", "MAX_RANGE", "MAX_TEMPLATE_BYTES", "UserTemplate", "user_template"]
+__all__ = [
+    "MAX_BUILD_CHARS",
+    "MAX_BUILD_SECONDS",
+    "MAX_MACRO_CHARS",
+    "MAX_MACRO_SECONDS",
+    "MAX_RANGE",
+    "MAX_TEMPLATE_BYTES",
+    "UserTemplate",
+    "template_budget",
+    "user_template",
+]

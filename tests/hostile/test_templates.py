@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import pdf_text, squash
+from educpop.generators import _sandbox
 from hostile.conftest import FULL, TEXT, errors, run, session
 
 TEMPLATE = "atelier/templates/fr.j2"
@@ -68,9 +69,20 @@ def test_a_session_template_overrides_some_words_and_keeps_the_others(capsys: py
         ("{% set x %}{% for a in range(1000) %}{% for b in range(1000) %}xxxxxxxxxx"
          "{% endfor %}{% endfor %}{% endset %}",
          "atelier/templates/fr.j2: le modèle produit plus de 10000 caractères"),
+        ("{% macro sheet_title(label) %}\n{{ [[[1]*10000]*10000]*10000 }}{% endmacro %}",
+         "atelier/templates/fr.j2:2: modèle trop coûteux : texte de plus de 10000 caractères ; simplifiez la macro"),
+        ('{% macro sheet_title(label) %}{% set big = ["x" * 5000] * 2 %}{{ [big] * 2 }}{% endmacro %}',
+         "atelier/templates/fr.j2:1: modèle trop coûteux : texte de plus de 10000 caractères ; simplifiez la macro"),
+        ("{% macro sheet_title(label) %}{% set n = namespace(x=3) %}{% for i in range(100) %}"
+         "{% set n.x = n.x * n.x %}{% endfor %}{% endmacro %}",
+         "atelier/templates/fr.j2:1: modèle trop coûteux : nombre de plus de 4096 bits ; simplifiez la macro"),
+        ("{% macro sheet_title(label) %}{% set n = namespace(x=1) %}{% for i in range(5) %}{% for j in range(1000) %}"
+         "{% set n.x = n.x + n.x %}{% endfor %}{% endfor %}{% endmacro %}",
+         "atelier/templates/fr.j2:1: modèle trop coûteux : nombre de plus de 4096 bits ; simplifiez la macro"),
     ],
     ids=["syntax", "undefined", "dunder", "method-call", "multiply", "power", "doubling", "output-size",
-         "range", "include", "recursion", "filter", "output-in-loops", "block-in-loops"],
+         "range", "include", "recursion", "filter", "output-in-loops", "block-in-loops", "nested-lists-bomb",
+         "list-of-long-texts", "squaring", "adding-to-itself"],
 )  # fmt: skip
 def test_a_wrong_or_hostile_template_is_a_session_error_naming_file_and_line(
     capsys: pytest.CaptureFixture[str], source: str, message: str
@@ -104,3 +116,43 @@ def test_check_finds_a_template_mistake_before_the_morning_of_the_workshop(
     with_template("{% macro sheet_title(label) %}{{ labl }}{% endmacro %}")
     status, err = run(capsys, "check", "atelier")
     assert status == 2 and "atelier/templates/fr.j2:1:" in err
+
+
+#: a macro well within every per-call limit, called once per sub-group
+MODEST = "{% macro sheet_title(label) %}{% for a in range(100) %}{{ label }}{% endfor %}{% endmacro %}"
+
+
+def test_all_the_calls_of_a_build_share_one_budget_of_text(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_template(MODEST)
+    assert run(capsys, *ARGS)[0] == 0  # two sub-groups: 2 x 100 characters
+    monkeypatch.setattr(_sandbox, "MAX_BUILD_CHARS", 5_000)
+    assert refused_with(capsys, "--participants", "200") == [
+        "atelier/templates/fr.j2:1: modèle trop coûteux : les macros de cette construction font plus de "
+        "5 000 caractères ; simplifiez la macro"
+    ]
+
+
+def test_all_the_calls_of_a_build_share_one_budget_of_time(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_template(MODEST)
+    monkeypatch.setattr(_sandbox, "MAX_BUILD_SECONDS", 0.0)  # spent before the first line runs
+    assert refused_with(capsys) == [
+        "atelier/templates/fr.j2:1: modèle trop coûteux : les macros de cette construction calculent plus de 0 s ; "
+        "simplifiez la macro"
+    ]
+
+
+def test_each_build_has_its_own_budget(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    with_template(MODEST)
+    monkeypatch.setattr(_sandbox, "MAX_BUILD_CHARS", 500)  # enough for one build of two sub-groups, not two
+    assert run(capsys, *ARGS)[0] == 0
+    assert run(capsys, *ARGS, "--force")[0] == 0
+
+
+def refused_with(capsys: pytest.CaptureFixture[str], *options: str) -> list[str]:
+    status, err = run(capsys, *ARGS, *options)
+    assert status == 2 and "Traceback" not in err
+    return errors(err)
