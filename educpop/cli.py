@@ -27,6 +27,7 @@ from educpop.pack import (
     add_bundles,
     glyph_warnings,
     make_documents,
+    output_slug,
     render_all,
     select_formats,
     select_generators,
@@ -218,7 +219,7 @@ def build(
     plan, theme = _load(folder, Options(participants, start, duration, day), theme_folder)
     for line in _adaptations(plan):
         click.echo(line)
-    slug = folder.resolve().name
+    slug = output_slug(folder.resolve().name)
     destination = output or Path("handouts") / slug
     documents = _documents(plan, theme, names)
     outputs = render_all(documents, chosen_formats, theme, paper)

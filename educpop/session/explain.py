@@ -158,6 +158,8 @@ def _expected(kind: str, ctx: dict[str, Any]) -> str | None:
             return "une liste (une ligne « - … » par élément)"
         case "dict_type" | "model_type" | "model_attributes_type":
             return "des clés « nom: valeur »"
+        case "too_long":
+            return f"au plus {ctx['max_length']:,} éléments".replace(",", " ")
         case "too_short":
             return "au moins un élément" if ctx["min_length"] == 1 else f"au moins {ctx['min_length']} éléments"
         case "bool_parsing" | "bool_type":

@@ -35,6 +35,9 @@ Line = Annotated[str, Field(min_length=1)]
 Title = Annotated[str, Field(min_length=1, max_length=200)]
 #: any text field: longer ones belong in a source text (and would slow the PDF layout down)
 MAX_FIELD_CHARS = 10_000
+#: most entries of the glossary or the timeline: each is a table row of the handout, and
+#: reportlab lays out all the rows left at every page of a table (time grows with the square)
+MAX_ENTRIES = 1_000
 
 
 class _Model(BaseModel):
@@ -254,8 +257,8 @@ class Session(_Model):
     sources: list[Source] = []
     activities: Annotated[list[Activity], Field(min_length=1)]
     questions: list[QuestionTheme] = []
-    glossary: list[GlossaryEntry] = []
-    timeline: list[TimelineEntry] = []
+    glossary: Annotated[list[GlossaryEntry], Field(max_length=MAX_ENTRIES)] = []
+    timeline: Annotated[list[TimelineEntry], Field(max_length=MAX_ENTRIES)] = []
     figures: list[KeyFigure] = []
     #: open questions added at the end of the evaluation form
     evaluation: list[Line] = []

@@ -23,8 +23,12 @@ _DURATION = re.compile(
 )
 
 
+#: the longest duration: a session (or an activity) is printed as clock times within one day
+MAX_MINUTES = 24 * 60
+
+
 def parse_duration(value: object) -> int:
-    """Return the number of minutes in ``value`` (``90``, ``"90 min"``, ``"1h30"``, ``"1:30"``)."""
+    """Return the number of minutes in ``value`` (``90``, ``"90 min"``, ``"1h30"``, ``"1:30"``), at most a day."""
     if isinstance(value, bool):
         raise ValueError("une durée comme 90, « 90 min », « 1h30 » ou « 1:30 »")
     if isinstance(value, int):
@@ -41,6 +45,8 @@ def parse_duration(value: object) -> int:
             minutes = int(match["hh"]) * 60 + int(match["mm"])
     if minutes <= 0:
         raise ValueError("une durée positive")
+    if minutes > MAX_MINUTES:
+        raise ValueError(f"une durée d'au plus {MAX_MINUTES // 60} h (une journée)")
     return minutes
 
 
