@@ -121,6 +121,9 @@ def _message(details: ErrorDetails, path: FieldPath, source: YamlSource) -> str:
         return f"attendu {choices}, trouvé {found(value)}" + did_you_mean(str(value), options)
     if kind == "value_error" and isinstance(value, dict):
         return str(ctx["error"])  # a check across fields (group min and max): a full sentence
+    if kind == "too_long":  # a list: its length says more than its content
+        most, actual = (f"{ctx[key]:,}".replace(",", " ") for key in ("max_length", "actual_length"))
+        return f"attendu au plus {most} éléments, trouvé {actual}"
     what = _expected(kind, ctx)
     if what is None:
         return f"valeur refusée ({details['msg']}), trouvé {found(value)}"
@@ -158,8 +161,6 @@ def _expected(kind: str, ctx: dict[str, Any]) -> str | None:
             return "une liste (une ligne « - … » par élément)"
         case "dict_type" | "model_type" | "model_attributes_type":
             return "des clés « nom: valeur »"
-        case "too_long":
-            return f"au plus {ctx['max_length']:,} éléments".replace(",", " ")
         case "too_short":
             return "au moins un élément" if ctx["min_length"] == 1 else f"au moins {ctx['min_length']} éléments"
         case "bool_parsing" | "bool_type":
