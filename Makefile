@@ -31,6 +31,7 @@ test: lint  ## lint, then run the test suite
 
 bench: $(VENV)/.test-extras  ## time the builds (see benchmarks/)
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_hostile.py
 
 clean:
 	rm -rf handouts/*/ .pytest_cache

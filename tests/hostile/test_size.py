@@ -47,19 +47,21 @@ def letter_words(text: str) -> list[str]:
 
 
 def printed_words(text: str, vocabulary: set[str]) -> list[str]:
-    """Return the words of ``vocabulary`` in a PDF's ``text``, in order, joining those hyphenated at a line end.
+    """Return the words of ``vocabulary`` in a PDF's ``text``, in order, joining those hyphenated at a page end.
 
-    The end of a hyphenated word may come after a footer and line numbers, at the top of the next page.
+    The start of such a word ends a page, its end begins the next one, after the
+    footer and line numbers: a piece outside the vocabulary waits for the piece that completes it.
     """
     words, cut = [], ""
-    for word in re.findall(r"[^\W\d_]+-?", text):
-        if word.endswith("-"):
-            cut = word[:-1]
-        elif cut and cut + word in vocabulary:
+    for word in re.findall(r"[^\W\d_]+", text):
+        if cut and cut + word in vocabulary:
             words.append(cut + word)
             cut = ""
         elif word in vocabulary:
             words.append(word)
+            cut = ""
+        elif not cut:
+            cut = word
     return words
 
 
