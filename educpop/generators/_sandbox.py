@@ -60,6 +60,29 @@ from educpop.errors import Problem, SessionError
 
 T = TypeVar("T")
 
+#: longest text a user macro (or any string it builds) may produce
+MAX_MACRO_CHARS = 10_000
+#: longest time one call of a user macro may take
+MAX_MACRO_SECONDS = 1.0
+#: longest time all the calls of user macros may take in one build
+MAX_BUILD_SECONDS = 5.0
+#: most characters (and list items) all the user macros of one build may make
+MAX_BUILD_CHARS = 2_000_000
+#: largest whole number, in bits, that ``*`` and ``+`` may make in a user template
+MAX_INT_BITS = 4_096
+#: most numbers ``range`` gives in a user template
+MAX_RANGE = 1_000
+#: largest user template file read
+MAX_TEMPLATE_BYTES = 100_000
+
+#: the filters a user template may use: none of them can make a text much longer than its input
+_FILTERS = (
+    "capitalize", "count", "d", "default", "first", "int", "join", "last", "length",
+    "lower", "string", "title", "trim", "upper",
+)  # fmt: skip
+#: the tests a user template may use
+_TESTS = ("defined", "undefined", "none", "number", "string", "odd", "even")
+
 
 @dataclass
 class _Budget:
@@ -89,29 +112,6 @@ def _spend(chars: int) -> None:
     if budget.chars > MAX_BUILD_CHARS:
         total = f"{MAX_BUILD_CHARS:,}".replace(",", " ")
         raise _TooBig(f"les macros de cette construction font plus de {total} caractères")
-
-#: longest text a user macro (or any string it builds) may produce
-MAX_MACRO_CHARS = 10_000
-#: longest time one call of a user macro may take
-MAX_MACRO_SECONDS = 1.0
-#: longest time all the calls of user macros may take in one build
-MAX_BUILD_SECONDS = 5.0
-#: most characters (and list items) all the user macros of one build may make
-MAX_BUILD_CHARS = 2_000_000
-#: largest whole number, in bits, that ``*`` and ``+`` may make in a user template
-MAX_INT_BITS = 4_096
-#: most numbers ``range`` gives in a user template
-MAX_RANGE = 1_000
-#: largest user template file read
-MAX_TEMPLATE_BYTES = 100_000
-
-#: the filters a user template may use: none of them can make a text much longer than its input
-_FILTERS = (
-    "capitalize", "count", "d", "default", "first", "int", "join", "last", "length",
-    "lower", "string", "title", "trim", "upper",
-)  # fmt: skip
-#: the tests a user template may use
-_TESTS = ("defined", "undefined", "none", "number", "string", "odd", "even")
 
 
 class UserTemplate:
