@@ -23,7 +23,7 @@ READING = (
 QUESTIONS = (
     "activities:\n  - {id: a, title: Groupes, method: sous-groupes, grouping: subgroups, duration: 30,"
     " questions: [q]}\n"
-    "questions:\n  - {id: q, title: Q, items: [{level: today, text: Et alors ?}]}\n"
+    "questions:\n  - {id: q, title: Q, items: [{level: today, text: \"Et alors ?\"}]}\n"
 )
 LONG = " ".join(f"mot{n % 10}" for n in range(2_000))
 
