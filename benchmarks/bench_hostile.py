@@ -31,7 +31,7 @@ LONG = " ".join(f"mot{n % 10}" for n in range(2_000))
 CASES: list[tuple[str, str, str, dict[str, str], list[str]]] = [
     ("list nested 12 levels, then text", "liste", HEAD + READING,
      {"sources/t.md": "".join(f"{'  ' * n}- niveau {n}\n" for n in range(12)) + "\nLa suite du texte.\n"}, []),
-    ("1 MB of lists and quotes nested 40 deep", "imbrication", HEAD + READING,
+    ("1.3 MB of lists and quotes nested 40 deep", "imbrication", HEAD + READING,
      {"sources/t.md": ("".join(f"{'  ' * n}{'> ' if n % 2 else '- '}mot {n}\n" for n in range(40)) + "\n") * 700},
      []),
     ("a 1 MB word", "mot", HEAD + READING, {"sources/t.md": "Début. " + "x" * 1_000_000 + " fin.\n"}, []),
