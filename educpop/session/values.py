@@ -27,6 +27,13 @@ _DURATION = re.compile(
 MAX_MINUTES = 24 * 60
 
 
+class TooLong(ValueError):
+    """A duration, or a part of one, longer than MAX_MINUTES."""
+
+    def __init__(self) -> None:
+        super().__init__(f"une durée d'au plus {MAX_MINUTES // 60} h (une journée)")
+
+
 def parse_duration(value: object) -> int:
     """Return the number of minutes in ``value`` (``90``, ``"90 min"``, ``"1h30"``, ``"1:30"``), at most a day."""
     if isinstance(value, bool):
@@ -46,7 +53,7 @@ def parse_duration(value: object) -> int:
     if minutes <= 0:
         raise ValueError("une durée positive")
     if minutes > MAX_MINUTES:
-        raise ValueError(f"une durée d'au plus {MAX_MINUTES // 60} h (une journée)")
+        raise TooLong
     return minutes
 
 
@@ -187,8 +194,12 @@ def parse_timing(value: object) -> object:
             continue
         try:
             timing["base"] += parse_duration(term)
+        except TooLong:
+            raise
         except ValueError:
             raise ValueError(_TIMING_HELP) from None
+    if max(timing.values()) > MAX_MINUTES:
+        raise TooLong
     return timing
 
 

@@ -152,6 +152,15 @@ def test_an_activity_longer_than_a_day_is_refused_naming_the_line(capsys: pytest
     ]
 
 
+def test_an_activity_growing_with_the_group_longer_than_a_day_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    session(SESSION.replace("duration: 30", 'duration: "5 + 10000000000/groupe"'))
+    status, err = run(capsys, "check", "atelier")
+    assert status == 2 and errors(err) == [
+        "atelier/session.yaml:9:15: activities[1].duration: attendu une durée d'au plus 24 h (une journée), "
+        "trouvé « 5 + 10000000000/groupe »"
+    ]
+
+
 def test_a_glossary_of_more_than_a_thousand_entries_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     entries = "".join(f"  - {{term: m{n}, definition: d{n}}}\n" for n in range(1_001))
     session(SESSION + "glossary:\n" + entries)
