@@ -86,8 +86,9 @@ def _reference(source: YamlSource, path: FieldPath, ref: object, known: list[str
 def source_file(folder: Path, source: YamlSource, index: int, typed: str) -> Path | Problem:
     """Return the file a source's ``file`` names inside ``folder``, or why it cannot be used.
 
-    Windows separators (``sources\\texte.md``) are accepted; anything outside the
-    session folder (``../x``, an absolute path, a link pointing out) is refused.
+    Windows separators (``sources\\texte.md``) are accepted; a path written to leave
+    the session folder (``../x``, an absolute path) is refused. Links and what the
+    file is are checked when it is read (:func:`educpop.userfile.read_user_file`).
     """
     path = ("sources", index, "file")
     relative = typed.replace("\\", "/")
@@ -101,11 +102,6 @@ def source_file(folder: Path, source: YamlSource, index: int, typed: str) -> Pat
         if not same:
             return source.problem(path, f"fichier introuvable « {typed} »" + _nearest(relative, listed))
         target = folder / same[0]
-    if not target.resolve().is_relative_to(folder.resolve()):
-        outside = "est un lien vers l'extérieur du dossier de la séance : copiez le fichier dans le dossier"
-        return source.problem(path, f"« {typed} » {outside}")
-    if not target.is_file():
-        return source.problem(path, f"« {typed} » est un dossier, pas un fichier")
     return target
 
 

@@ -6,7 +6,7 @@ SessionError, each with its file, line and column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -26,6 +26,7 @@ from educpop.session.yamlsource import (
     format_path,
     read_yaml,
 )
+from educpop.userfile import UnreadableFile, read_user_file
 
 SESSION_FILE = "session.yaml"
 #: a source text longer than this is refused (a book chapter is about 100 kB)
@@ -48,13 +49,12 @@ def load_workshop(folder: Path) -> Workshop:
     if not folder.is_dir():
         what = "n'est pas un dossier" if folder.exists() else "dossier de séance introuvable"
         raise SessionError([Problem(folder, 0, 0, "", what)])
-    file = folder / SESSION_FILE
-    source = read_yaml(_read(file, MAX_BYTES), file)
-    data = _without_empty(source.data)
+    source = session_source(folder)
+    data = source.data
     if not isinstance(data, dict):
         what = "le fichier est vide" if data is None else f"attendu des clés comme « title: … », trouvé {found(data)}"
         raise SessionError([source.problem((), what)])
-    source = replace(source, data=data)
+    file = source.file
     problems = list(source.problems)
     session = None
     try:
@@ -68,6 +68,17 @@ def load_workshop(folder: Path) -> Workshop:
     if problems or session is None:
         raise SessionError(sorted(problems, key=lambda p: (p.file != file, str(p.file), p.line, p.column)))
     return Workshop(session, folder, texts, warnings)
+
+
+def session_source(folder: Path) -> YamlSource:
+    """Return the ``session.yaml`` of ``folder`` read as YAML; raise SessionError when it cannot be read."""
+    file = folder / SESSION_FILE
+    try:
+        raw = read_user_file(file, folder, MAX_BYTES)
+    except UnreadableFile as error:
+        names = [path.name for path in folder.iterdir()] if error.missing else []
+        raise SessionError([Problem(file, 0, 0, "", error.message + did_you_mean(file.name, names))]) from None
+    return read_yaml(raw, file)
 
 
 def _read_texts(
@@ -90,8 +101,15 @@ def _read_texts(
             warnings.append(Problem(file, line, column, "", message))
 
         try:
-            text = _printable(decode_text(_read(target, MAX_SOURCE_BYTES), target), target)
-            blocks = markdown_blocks(text, warn)
+            raw = read_user_file(target, folder, MAX_SOURCE_BYTES)
+        except UnreadableFile as error:
+            if error.too_big:  # the file is the problem, not its name
+                problems.append(Problem(target, 0, 0, "", error.message))
+            else:
+                problems.append(source.problem(("sources", index, "file"), f"« {typed} » {error.predicate}"))
+            continue
+        try:
+            blocks = markdown_blocks(_printable(decode_text(raw, target), target), warn)
         except SessionError as error:
             problems += error.problems
             continue
@@ -117,29 +135,3 @@ def _printable(text: str, file: Path) -> str:
     if problems:
         raise SessionError(problems)
     return text
-
-
-def _read(file: Path, limit: int) -> bytes:
-    """Return the bytes of ``file``; raise SessionError saying why it cannot be read."""
-    try:
-        size = file.stat().st_size
-        if size > limit:
-            message = f"fichier trop gros ({size // 1000} ko, au plus {limit // 1000} ko)"
-            raise SessionError([Problem(file, 0, 0, "", message)])
-        return file.read_bytes()
-    except FileNotFoundError:
-        message = "fichier introuvable" + did_you_mean(file.name, [path.name for path in file.parent.iterdir()])
-    except IsADirectoryError:
-        message = "c'est un dossier, pas un fichier"
-    except OSError as error:
-        message = f"lecture impossible ({error.strerror})"
-    raise SessionError([Problem(file, 0, 0, "", message)])
-
-
-def _without_empty(data: object) -> object:
-    """Return ``data`` without the keys left empty (``notes:``): an empty field is not filled in."""
-    if isinstance(data, dict):
-        return {key: _without_empty(value) for key, value in data.items() if value is not None}
-    if isinstance(data, list):
-        return [_without_empty(value) for value in data]
-    return data
