@@ -108,10 +108,33 @@ class _Refused(yaml.YAMLError):
         self.mark, self.message = mark, message
 
 
+_YAML_TAGS = "tag:yaml.org,2002:"
+
+
+def _typed_tag(tag: str) -> str:
+    """Return a node's tag as it was typed: ``!!binary``, ``!custom``, ``!<tag:x>``."""
+    if tag.startswith(_YAML_TAGS):
+        return "!!" + tag.removeprefix(_YAML_TAGS)
+    return tag if tag.startswith("!") else f"!<{tag}>"
+
+
+def tag_message(typed: str) -> str:
+    """Return the message for a YAML tag (``!!python/name:…``, ``!!binary``), which educpop never reads."""
+    return (
+        f"étiquette YAML « {typed} » refusée : educpop ne lit que du texte ; supprimez-la "
+        "(si elle fait partie de la valeur, mettez toute la valeur entre guillemets)"
+    )
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases and caps nesting while composing."""
+    """SafeLoader that refuses anchors and aliases, caps nesting and notes every tag while composing."""
 
     depth = 0
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        #: id of each node that carries a tag -> the tag as typed
+        self.tagged: dict[int, str] = {}
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
@@ -122,24 +145,31 @@ class _Loader(yaml.SafeLoader):
         try:
             if self.depth > MAX_DEPTH:
                 raise _Refused(event.start_mark, f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)")
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
         finally:
             self.depth -= 1
+        tag = getattr(event, "tag", None)
+        if tag is not None and node is not None:
+            self.tagged[id(node)] = _typed_tag(tag)
+        return node
 
 
 def read_yaml(raw: bytes, file: Path) -> YamlSource:
     """Return the YAML document in ``raw`` as plain data with positions.
 
     Raises SessionError when the file cannot be read at all (encoding, syntax,
-    size, aliases, nesting); duplicate keys are collected in ``problems``.
+    size, aliases, nesting); duplicate keys and tags (``!!binary``) are
+    collected in ``problems``.
     """
     if len(raw) > MAX_BYTES:
         message = f"fichier trop gros ({len(raw) // 1000} ko, au plus {MAX_BYTES // 1000} ko)"
         raise SessionError([Problem(file, 0, 0, "", message)])
     text = decode_text(raw, file)
     lines = _LINE_BREAKS.split(text)
+    loader = None
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        loader = _Loader(text)  # its reader checks the characters here
+        root = loader.get_single_node()
     except _Refused as error:
         raise SessionError([_at(file, error.mark, error.message)]) from None
     except yaml.reader.ReaderError as error:
@@ -149,8 +179,11 @@ def read_yaml(raw: bytes, file: Path) -> YamlSource:
         raise SessionError([Problem(file, len(before), len(before[-1]) + 1, "", message)]) from None
     except yaml.MarkedYAMLError as error:
         raise SessionError(_syntax_problems(file, lines, error)) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     source = YamlSource(file, None)
-    data = _Walker(source, lines).walk(root, ()) if root is not None else None
+    data = _Walker(source, lines, loader.tagged).walk(root, ()) if root is not None else None
     return replace(source, data=data)
 
 
@@ -218,11 +251,13 @@ def _syntax_problems(file: Path, lines: list[str], error: yaml.MarkedYAMLError) 
 class _Walker:
     """Turns a node tree into plain data, filling a YamlSource's tables as it goes."""
 
-    def __init__(self, source: YamlSource, lines: list[str]) -> None:
-        self.source, self.lines = source, lines
+    def __init__(self, source: YamlSource, lines: list[str], tagged: dict[int, str]) -> None:
+        self.source, self.lines, self.tagged = source, lines, tagged
 
     def walk(self, node: Node, path: FieldPath) -> object:
         self.source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self.tagged:
+            self._problem(self.source.values[path], path, tag_message(self.tagged[id(node)]))
         if isinstance(node, SequenceNode):
             return [self.walk(item, (*path, index)) for index, item in enumerate(node.value)]
         if isinstance(node, MappingNode):
@@ -247,6 +282,8 @@ class _Walker:
                 self._problem(position, path, "une clé doit être un mot simple, pas une liste")
                 continue
             key = key_node.value
+            if id(key_node) in self.tagged:
+                self._problem(position, (*path, key), tag_message(self.tagged[id(key_node)]))
             if key and key[0] in _NBSP:
                 self._problem(position, path, _NBSP_INDENT)
                 continue
