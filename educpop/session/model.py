@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, time
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -42,6 +42,17 @@ MAX_ENTRIES = 1_000
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, str_max_length=MAX_FIELD_CHARS)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_not_filled_in(cls, data: Any) -> Any:
+        """Drop the known keys left empty (``notes:``): an empty field is not filled in.
+
+        An unknown key stays, whatever its value, so that ``titel:`` left empty is still reported.
+        """
+        if isinstance(data, dict):
+            return {key: value for key, value in data.items() if value is not None or key not in cls.model_fields}
+        return data
 
 
 class Grouping(str, Enum):
