@@ -50,3 +50,6 @@ class Theme:
     footer: str = ""
     #: a .docx whose styles win over the theme's in DOCX output (like pandoc's --reference-doc)
     reference_docx: Path | None = None
+    #: the folder of ``theme.yaml``, which the files it names may not leave (None: a theme made in code);
+    #: where a theme comes from is not part of its looks, so two themes differing only by it are equal
+    folder: Path | None = field(default=None, compare=False)

@@ -10,8 +10,11 @@ from pathlib import Path, PurePosixPath
 
 from educpop.errors import Problem, SessionError
 from educpop.session.explain import did_you_mean, fold, found
-from educpop.session.yamlsource import FieldPath, YamlSource, read_yaml
+from educpop.session.load import session_source
+from educpop.session.yamlsource import MAX_BYTES, FieldPath, YamlSource, read_yaml
 from educpop.theme import FontFamily, Theme
+from educpop.theme_assets import font_problem, logo_problem, reference_problem
+from educpop.userfile import UnreadableFile, read_user_file
 
 #: themes shipped with educpop, one folder each
 THEMES_DIR = Path(__file__).parent / "themes"
@@ -35,7 +38,6 @@ _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _COLOUR_WANTED = "une couleur comme « #8C1D2C »"
 _SIZE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*(?:pt|points?)?\s*", re.IGNORECASE)
 MIN_SIZE, MAX_SIZE = 10.0, 24.0
-_PNG, _JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
 #: words a facilitator may write for a key -> the key
 _ALIASES = {
     "organisme": "organisation",
@@ -88,42 +90,8 @@ _VALUES: dict[str, Callable[[object], object]] = {
 }
 
 
-def _logo(path: Path, typed: str) -> str:
-    with path.open("rb") as stream:
-        head = stream.read(512)
-    if path.suffix.lower() == ".svg" or head.lstrip().startswith(b"<"):
-        return (
-            f"« {typed} » est une image SVG, que educpop ne sait pas imprimer : "
-            "exportez le logo en PNG (dans Inkscape : Fichier › Exporter), puis indiquez ce fichier"
-        )
-    if not head.startswith((_PNG, _JPEG)):
-        return f"attendu une image PNG ou JPEG, trouvé « {typed} »"
-    from reportlab.lib.utils import ImageReader
-
-    try:
-        ImageReader(str(path)).getSize()
-    except Exception:  # reportlab raises many kinds for a damaged image
-        return f"image abîmée « {typed} » : ouvrez-la et enregistrez-la à nouveau en PNG"
-    return ""
-
-
-def _reference(path: Path, typed: str) -> str:
-    if path.suffix.lower() != ".docx":
-        return (
-            f"attendu un document Word .docx, trouvé « {typed} » ; "
-            "ouvrez-le dans Word ou LibreOffice et enregistrez-le au format .docx"
-        )
-    import docx
-
-    try:
-        docx.Document(str(path))
-    except Exception:  # python-docx raises several kinds for a bad package
-        return f"document Word illisible « {typed} » : ouvrez-le et enregistrez-le à nouveau au format .docx"
-    return ""
-
-
-#: the files theme.yaml names: key -> check of the file, returning what is wrong or ""
-_FILES: dict[str, Callable[[Path, str], str]] = {"logo": _logo, "reference_docx": _reference}
+#: the files theme.yaml names: key -> check of the file in the theme folder, returning what is wrong or ""
+_FILES: dict[str, Callable[[Path, Path, str], str]] = {"logo": logo_problem, "reference_docx": reference_problem}
 _KEYS = [*_VALUES, *_FILES, "font"]
 
 # --- font: a family name and four TrueType files ------------------------------------
@@ -149,26 +117,6 @@ _FONT_ALIASES = {
     "bolditalic": "bold_italic",
 }
 _FONT_EXAMPLE = "police.ttf"
-_TRUETYPE_WANTED = "utilisez une version TrueType (.ttf)"
-
-
-def _truetype(path: Path, typed: str) -> str:
-    """Return what keeps the file at ``path`` from being embedded in a PDF, or ""."""
-    with path.open("rb") as stream:
-        head = stream.read(4)
-    if head == b"OTTO":
-        return f"police OpenType CFF non prise en charge « {typed} » : {_TRUETYPE_WANTED}"
-    if head in (b"wOFF", b"wOF2"):
-        return f"police Web (WOFF) non prise en charge « {typed} » : {_TRUETYPE_WANTED}"
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    try:
-        TTFont("educpop-check", str(path))
-    except Exception as error:  # reportlab raises many kinds for a damaged font
-        if "embedding" in str(error):
-            return f"la licence de la police « {typed} » interdit de l'incorporer dans un PDF : choisissez-en une autre"
-        return f"police illisible « {typed} » : attendu un fichier de police TrueType (.ttf)"
-    return ""
 
 
 def _font(folder: Path, source: YamlSource, data: object) -> FontFamily | list[Problem]:
@@ -194,7 +142,7 @@ def _font(folder: Path, source: YamlSource, data: object) -> FontFamily | list[P
             target = _inside(folder, source, path, value, "du thème", _FONT_EXAMPLE, directory=False)
             if isinstance(target, Problem):
                 problems.append(target)
-            elif wrong := _truetype(target, str(value)):
+            elif wrong := font_problem(target, folder, str(value)):
                 problems.append(source.problem(path, wrong))
             else:
                 values[key] = target
@@ -213,15 +161,17 @@ def load_theme(folder: Path) -> Theme:
     ``folder`` may also be the ``theme.yaml`` file itself. Keys left empty keep
     the default theme's value. Every file named must be inside ``folder``.
     """
-    if folder.name == THEME_FILE and folder.is_file():
+    if folder.name == THEME_FILE and not folder.is_dir():
         folder = folder.parent
     if not folder.is_dir():
         what = "n'est pas un dossier" if folder.exists() else "dossier de thème introuvable"
         raise ThemeError([Problem(folder, 0, 0, "", what)])
     file = folder / THEME_FILE
     try:
-        raw = file.read_bytes()
-    except OSError:
+        raw = read_user_file(file, folder, MAX_BYTES, whose="du thème")
+    except UnreadableFile as error:
+        if not error.missing:
+            raise ThemeError([Problem(file, 0, 0, "", error.message)]) from None
         message = f"pas de fichier {THEME_FILE} dans le dossier du thème (modèle : {DEFAULT_THEME_DIR / THEME_FILE})"
         raise ThemeError([Problem(folder, 0, 0, "", message)]) from None
     try:
@@ -256,13 +206,13 @@ def load_theme(folder: Path) -> Theme:
             target = _inside(folder, source, path, value, "du thème", "logo.png", directory=False)
             if isinstance(target, Problem):
                 problems.append(target)
-            elif wrong := _FILES[key](target, str(value)):
+            elif wrong := _FILES[key](target, folder, str(value)):
                 problems.append(source.problem(path, wrong))
             else:
                 values[key] = target
     if problems:
         raise ThemeError(sorted(problems, key=lambda p: (p.line, p.column)))
-    return replace(Theme(), **values)  # type: ignore[arg-type]  # keys and types checked above
+    return replace(Theme(), folder=folder, **values)  # type: ignore[arg-type]  # keys and types checked above
 
 
 def _unknown_key(source: YamlSource, path: FieldPath, known: list[str], aliases: dict[str, str]) -> Problem:
@@ -292,16 +242,16 @@ def _comment_problem(source: YamlSource, path: FieldPath) -> Problem:
 
 
 def _line(source: YamlSource, number: int) -> str:
-    lines = source.file.read_text(encoding="utf-8-sig", errors="replace").splitlines()
-    return lines[number - 1] if 0 < number <= len(lines) else ""
+    return source.lines[number - 1] if 0 < number <= len(source.lines) else ""
 
 
 def _inside(
     folder: Path, source: YamlSource, path: FieldPath, typed: object, whose: str, example: str, *, directory: bool
 ) -> Path | Problem:
-    """Return ``folder / typed`` if it is a file (or a folder) inside ``folder``, else a located Problem.
+    """Return ``folder / typed`` if it names an existing file (or a folder) inside ``folder``, else a located Problem.
 
-    ``../x``, absolute paths and links pointing out of ``folder`` are refused:
+    ``../x``, absolute paths and folders linked from outside ``folder`` are
+    refused (a file is checked when it is read, by :func:`read_user_file`):
     a theme or session folder must hold everything it needs, to be copied whole.
     """
     if not isinstance(typed, str) or not typed.strip():
@@ -315,15 +265,15 @@ def _inside(
     if not target.exists():
         listed = [child.name for child in folder.iterdir() if not child.name.startswith(".")] if folder.is_dir() else []
         return source.problem(path, f"{kind} introuvable « {typed} »" + did_you_mean(relative.rstrip("/"), listed))
+    if not directory:
+        return target  # links, and what the file is, are checked when it is read
     if not target.resolve().is_relative_to(folder.resolve()):
         return source.problem(
             path,
-            f"« {typed} » est un lien vers l'extérieur du dossier {whose} : remplacez-le par une copie du {kind}",
+            f"« {typed} » est un lien vers l'extérieur du dossier {whose} : remplacez-le par une copie du dossier",
         )
-    if directory and not target.is_dir():
+    if not target.is_dir():
         return source.problem(path, f"« {typed} » est un fichier, pas un dossier")
-    if not directory and not target.is_file():
-        return source.problem(path, f"« {typed} » est un dossier, pas un fichier")
     return target
 
 
@@ -337,8 +287,7 @@ def choose_theme(session_folder: Path, named: str, override: Path | None = None)
         return load_theme(override)
     if not named:
         return default_theme()
-    file = session_folder / "session.yaml"
-    source = read_yaml(file.read_bytes(), file)
+    source = session_source(session_folder)
     folder = _inside(session_folder, source, ("theme",), named, "de la séance", "theme/", directory=True)
     if isinstance(folder, Problem):
         raise ThemeError([folder])

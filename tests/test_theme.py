@@ -329,7 +329,7 @@ def test_a_font_file_linking_out_of_the_theme_folder_is_refused(
     assert main(["check", str(SAMPLE), "--theme", str(theme)]) == 2
     assert capsys.readouterr().err == (
         f"educpop : thème invalide :\n  {theme / 'theme.yaml'}:3:12: font.regular: « polices/corps.ttf » est un lien "
-        "vers l'extérieur du dossier du thème : remplacez-le par une copie du fichier\n"
+        "vers l'extérieur du dossier du thème : copiez le fichier dans le dossier\n"
     )
 
 
@@ -429,7 +429,7 @@ def test_a_link_out_of_the_theme_folder_is_refused(tmp_path: Path, capsys: pytes
     assert main(["check", str(SAMPLE), "--theme", str(theme)]) == 2
     assert capsys.readouterr().err == (
         f"educpop : thème invalide :\n  {theme / 'theme.yaml'}:1:7: logo: « lien.png » est un lien vers "
-        "l'extérieur du dossier du thème : remplacez-le par une copie du fichier\n"
+        "l'extérieur du dossier du thème : copiez le fichier dans le dossier\n"
     )
 
 

@@ -37,6 +37,7 @@ from educpop.render.docx_xml import (
     set_line_numbering,
 )
 from educpop.theme import Theme
+from educpop.theme_assets import reference_package
 
 #: File suffix of this renderer's output.
 SUFFIX = ".docx"
@@ -59,8 +60,9 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
     reference = theme.reference_docx
     if reference is not None:
         try:
-            doc = docx.Document(str(reference))
-        except Exception as error:  # python-docx raises several kinds for a bad package
+            # read and checked once per build (theme_assets caches it), parsed here for each document
+            doc = docx.Document(io.BytesIO(reference_package(reference, theme.folder or reference.parent)))
+        except Exception as error:  # unreadable, refused, or python-docx's several kinds for a bad package
             raise BuildError(f"document de référence illisible : {reference} ({error})") from error
         _clear_body(doc)
     else:

@@ -58,6 +58,8 @@ class YamlSource:
     #: errors that do not stop validation (duplicate keys)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    #: the text of the file, line by line
+    lines: tuple[str, ...] = ()
 
     def where(self, path: FieldPath, *, key: bool = False) -> Position:
         """Return the position of ``path``, or of its nearest located parent."""
@@ -182,7 +184,7 @@ def read_yaml(raw: bytes, file: Path) -> YamlSource:
     finally:
         if loader is not None:
             loader.dispose()
-    source = YamlSource(file, None)
+    source = YamlSource(file, None, lines=tuple(lines))
     data = _Walker(source, lines, loader.tagged).walk(root, ()) if root is not None else None
     return replace(source, data=data)
 

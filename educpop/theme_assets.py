@@ -1,0 +1,198 @@
+"""The files a theme names — logo, TrueType faces, reference .docx — read once and checked before any build.
+
+Each check reads its file through :func:`educpop.userfile.read_user_file`
+and returns what is wrong with it in French (or ""), so that
+:mod:`educpop.theme_file` can report it at its line of ``theme.yaml``:
+
+- a logo is a PNG or a JPEG of at most :data:`MAX_LOGO_PIXELS` pixels, read
+  from its header before anything is decoded, then decoded once to find
+  damaged data;
+- a face is a TrueType file whose every glyph reportlab can embed;
+- a reference document is a zip whose directory promises at most
+  :data:`MAX_REFERENCE_INFLATED` bytes, whose XML parts declare no DTD or
+  entity (XXE) and hold at most :data:`MAX_REFERENCE_ELEMENTS` elements in
+  all. It is read and checked once per build (:func:`reference_package`).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import struct
+import zipfile
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+
+from educpop.userfile import UnreadableFile, read_user_file
+
+#: largest logo file (a logo printed 4 cm wide needs far less)
+MAX_LOGO_BYTES = 10_000_000
+#: most pixels of a logo: 5000 × 5000, 40 cm wide at 300 dpi; decoded, it takes 75 MB
+MAX_LOGO_PIXELS = 25_000_000
+#: largest TrueType file (families covering Chinese or Japanese reach 20 MB)
+MAX_FONT_BYTES = 30_000_000
+#: largest reference .docx file
+MAX_REFERENCE_BYTES = 20_000_000
+#: most bytes a reference .docx may hold once inflated, as its zip directory says
+MAX_REFERENCE_INFLATED = 100_000_000
+#: most files inside a reference .docx (Word writes about 15)
+MAX_REFERENCE_PARTS = 1_000
+#: most XML elements of a reference .docx in all (a 100-page document holds about 200 000)
+MAX_REFERENCE_ELEMENTS = 500_000
+
+_PNG, _JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
+_TRUETYPE_WANTED = "utilisez une version TrueType (.ttf)"
+_RESAVE = "ouvrez-le et enregistrez-le à nouveau au format .docx"
+
+
+def _read(path: Path, folder: Path, limit: int, typed: str) -> bytes | str:
+    """Return the bytes of ``path`` in the theme ``folder``, or what keeps them from being read."""
+    try:
+        return read_user_file(path, folder, limit, whose="du thème")
+    except UnreadableFile as error:
+        return f"« {typed} » {error.predicate}"
+
+
+# --- logo ----------------------------------------------------------------------------
+
+
+def logo_problem(path: Path, folder: Path, typed: str) -> str:
+    """Return what keeps the file at ``path`` from printing as a logo, or ""."""
+    data = _read(path, folder, MAX_LOGO_BYTES, typed)
+    if isinstance(data, str):
+        return data
+    if path.suffix.lower() == ".svg" or data[:512].lstrip().startswith(b"<"):
+        return (
+            f"« {typed} » est une image SVG, que educpop ne sait pas imprimer : "
+            "exportez le logo en PNG (dans Inkscape : Fichier › Exporter), puis indiquez ce fichier"
+        )
+    if not data.startswith((_PNG, _JPEG)):
+        return f"attendu une image PNG ou JPEG, trouvé « {typed} »"
+    from PIL import Image, JpegImagePlugin, PngImagePlugin
+
+    damaged = f"image abîmée « {typed} » : ouvrez-la et enregistrez-la à nouveau en PNG"
+    plugin = PngImagePlugin.PngImageFile if data.startswith(_PNG) else JpegImagePlugin.JpegImageFile
+    try:
+        # the format's own reader looks at the header only: a 30000 × 30000 image is measured, not decoded
+        image = plugin(io.BytesIO(data))
+    except (OSError, SyntaxError, ValueError, struct.error, EOFError):  # Pillow's kinds for a bad header
+        return damaged
+    width, height = image.size
+    if width * height > MAX_LOGO_PIXELS:
+        return (
+            f"image trop grande « {typed} » : {width} × {height} pixels, au plus {MAX_LOGO_PIXELS // 1_000_000} "
+            "millions (par exemple 5000 × 5000) ; réduisez-la, 1000 pixels de large suffisent pour un logo"
+        )
+    try:
+        image.load()
+    except (OSError, SyntaxError, ValueError, struct.error, EOFError, Image.DecompressionBombError):
+        return damaged
+    return ""
+
+
+# --- TrueType faces ------------------------------------------------------------------
+
+
+def font_problem(path: Path, folder: Path, typed: str) -> str:
+    """Return what keeps the file at ``path`` from being embedded in a PDF, or ""."""
+    data = _read(path, folder, MAX_FONT_BYTES, typed)
+    if isinstance(data, str):
+        return data
+    if data[:4] == b"OTTO":
+        return f"police OpenType CFF non prise en charge « {typed} » : {_TRUETYPE_WANTED}"
+    if data[:4] in (b"wOFF", b"wOF2"):
+        return f"police Web (WOFF) non prise en charge « {typed} » : {_TRUETYPE_WANTED}"
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    try:
+        face = TTFont("educpop-check", io.BytesIO(data)).face
+    except Exception as error:  # reportlab raises many kinds for a damaged font
+        if "embedding" in str(error):
+            return f"la licence de la police « {typed} » interdit de l'incorporer dans un PDF : choisissez-en une autre"
+        return f"police illisible « {typed} » : attendu un fichier de police TrueType (.ttf)"
+    characters = sorted(face.charToGlyph)
+    try:
+        # what the PDF renderer does with the characters it prints, for every character: a damaged
+        # glyph table fails here (IndexError, struct.error…), not in the middle of a build
+        for start in range(0, len(characters), 256):
+            face.makeSubset(characters[start : start + 256])
+    except Exception:  # reportlab raises many kinds for a damaged glyph table
+        return f"police abîmée « {typed} » : sa table des glyphes est illisible ; téléchargez à nouveau le fichier"
+    return ""
+
+
+# --- reference .docx -----------------------------------------------------------------
+
+
+class _Refused(Exception):
+    """A reference document educpop will not open; the message says why, in French."""
+
+
+def reference_problem(path: Path, folder: Path, typed: str) -> str:
+    """Return what keeps the file at ``path`` from serving as a reference .docx, or ""."""
+    if path.suffix.lower() != ".docx":
+        return (
+            f"attendu un document Word .docx, trouvé « {typed} » ; "
+            "ouvrez-le dans Word ou LibreOffice et enregistrez-le au format .docx"
+        )
+    try:
+        reference_package(path, folder)
+    except UnreadableFile as error:
+        return f"« {typed} » {error.predicate}"
+    except _Refused as error:
+        return f"document Word refusé « {typed} » : {error}"
+    except ValueError:
+        return f"document Word illisible « {typed} » : {_RESAVE}"
+    return ""
+
+
+@functools.cache
+def reference_package(path: Path, folder: Path) -> bytes:
+    """Return the bytes of the reference .docx at ``path``, checked, read once per build.
+
+    Raise UnreadableFile when the file cannot be read, _Refused when it is
+    dangerous or too large, ValueError when it is not a Word document.
+    """
+    data = read_user_file(path, folder, MAX_REFERENCE_BYTES, whose="du thème")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            _check_package(package)
+    except (zipfile.BadZipFile, ParseError, EOFError, NotImplementedError, OSError) as error:
+        raise ValueError(str(error)) from error
+    except DefusedXmlException:
+        never = "que Word n'écrit jamais et qu'educpop refuse par sécurité"
+        raise _Refused(f"il déclare des entités XML (DOCTYPE), {never} ; {_RESAVE}") from None
+    import docx
+
+    try:
+        docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises several kinds for a bad package
+        raise ValueError(str(error)) from error
+    return data
+
+
+def _check_package(package: zipfile.ZipFile) -> None:
+    """Refuse a package too large once inflated, or whose XML declares entities or holds too many elements."""
+    parts = package.infolist()
+    if len(parts) > MAX_REFERENCE_PARTS:
+        raise _Refused(f"il contient {len(parts)} fichiers, au plus {MAX_REFERENCE_PARTS}")
+    inflated = sum(part.file_size for part in parts)
+    if inflated > MAX_REFERENCE_INFLATED:
+        million = 1_000_000
+        raise _Refused(
+            f"il ferait {inflated // million} Mo une fois décompressé, au plus {MAX_REFERENCE_INFLATED // million} Mo"
+        )
+    elements = 0
+    for part in parts:
+        if not part.filename.endswith((".xml", ".rels")):
+            continue
+        # zipfile stops at the size its directory promises (a lying entry fails its CRC check)
+        with package.open(part) as stream:
+            for _event, element in iterparse(stream, forbid_dtd=True):
+                element.clear()
+                elements += 1
+                if elements > MAX_REFERENCE_ELEMENTS:
+                    raise _Refused(f"il contient plus de {MAX_REFERENCE_ELEMENTS} éléments XML")
