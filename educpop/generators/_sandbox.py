@@ -57,6 +57,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
 
 from educpop.errors import Problem, SessionError
+from educpop.userfile import UnreadableFile, read_user_file
 
 T = TypeVar("T")
 
@@ -186,13 +187,10 @@ def user_template(file: Path, folder: Path) -> UserTemplate:
     """Return the template ``file`` of the session ``folder``; raise SessionError when it cannot be used."""
     from educpop.session.yamlsource import decode_text  # here: educpop.session imports this package's users
 
-    if not file.resolve().is_relative_to(folder.resolve()):
-        message = "lien vers l'extérieur du dossier de la séance : copiez le fichier dans le dossier"
-        raise SessionError([Problem(file, 0, 0, "", message)])
-    raw = file.read_bytes()
-    if len(raw) > MAX_TEMPLATE_BYTES:
-        message = f"fichier trop gros ({len(raw) // 1000} ko, au plus {MAX_TEMPLATE_BYTES // 1000} ko)"
-        raise SessionError([Problem(file, 0, 0, "", message)])
+    try:
+        raw = read_user_file(file, folder, MAX_TEMPLATE_BYTES)
+    except UnreadableFile as error:
+        raise SessionError([Problem(file, 0, 0, "", error.message)]) from None
     return _compiled(file, decode_text(raw, file))
 
 

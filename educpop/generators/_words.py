@@ -66,7 +66,7 @@ def phrases_for(workshop: Workshop) -> PhraseBook:
     language = workshop.session.language
     module = _package_module(language)
     file = workshop.folder / TEMPLATES_FOLDER / f"{language}.j2"
-    if not file.is_file():
+    if not file.exists() and not file.is_symlink():  # a FIFO or a broken link is reported, not ignored
         return PhraseBook(module)
     return PhraseBook(module, user_template(file, workshop.folder))
 
