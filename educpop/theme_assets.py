@@ -59,11 +59,22 @@ def _read(path: Path, folder: Path, limit: int, typed: str) -> bytes | str:
 # --- logo ----------------------------------------------------------------------------
 
 
+@functools.cache
+def picture_bytes(path: Path, folder: Path | None) -> bytes:
+    """Return the bytes of the picture at ``path`` inside ``folder``, read once per build for every cover.
+
+    ``folder`` None means a picture named in code, kept inside its own folder.
+    Raise UnreadableFile when it cannot be read.
+    """
+    return read_user_file(path, folder or path.parent, MAX_LOGO_BYTES, whose="du thème")
+
+
 def logo_problem(path: Path, folder: Path, typed: str) -> str:
     """Return what keeps the file at ``path`` from printing as a logo, or ""."""
-    data = _read(path, folder, MAX_LOGO_BYTES, typed)
-    if isinstance(data, str):
-        return data
+    try:
+        data = picture_bytes(path, folder)
+    except UnreadableFile as error:
+        return f"« {typed} » {error.predicate}"
     if path.suffix.lower() == ".svg" or data[:512].lstrip().startswith(b"<"):
         return (
             f"« {typed} » est une image SVG, que educpop ne sait pas imprimer : "
@@ -150,13 +161,14 @@ def reference_problem(path: Path, folder: Path, typed: str) -> str:
 
 
 @functools.cache
-def reference_package(path: Path, folder: Path) -> bytes:
-    """Return the bytes of the reference .docx at ``path``, checked, read once per build.
+def reference_package(path: Path, folder: Path | None) -> bytes:
+    """Return the bytes of the reference .docx at ``path`` inside ``folder``, checked, read once per build.
 
+    ``folder`` None means a file named in code, kept inside its own folder.
     Raise UnreadableFile when the file cannot be read, _Refused when it is
     dangerous or too large, ValueError when it is not a Word document.
     """
-    data = read_user_file(path, folder, MAX_REFERENCE_BYTES, whose="du thème")
+    data = read_user_file(path, folder or path.parent, MAX_REFERENCE_BYTES, whose="du thème")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             _check_package(package)

@@ -61,7 +61,7 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
     if reference is not None:
         try:
             # read and checked once per build (theme_assets caches it), parsed here for each document
-            doc = docx.Document(io.BytesIO(reference_package(reference, theme.folder or reference.parent)))
+            doc = docx.Document(io.BytesIO(reference_package(reference, theme.folder)))
         except Exception as error:  # unreadable, refused, or python-docx's several kinds for a bad package
             raise BuildError(f"document de référence illisible : {reference} ({error})") from error
         _clear_body(doc)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import io
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +56,8 @@ from educpop.render.docx_xml import (
     set_table_indent,
 )
 from educpop.theme import Theme
+from educpop.theme_assets import picture_bytes
+from educpop.userfile import UnreadableFile
 
 #: Border width of a box, in eighths of a point, per box kind.
 BOX_BORDER = {"tip": 8, "instruction": 16, "warning": 24}
@@ -324,11 +327,14 @@ def _(block: SourceText, ctx: Context, container: Container) -> None:
 
 def _picture(ctx: Context, paragraph: DocxParagraph, path: Path, width_cm: float) -> None:
     """Add the picture at ``path`` to ``paragraph``, ``width_cm`` wide but never wider than the text."""
-    if not Path(path).is_file():
-        raise BuildError(f"image introuvable : {path}")
+    try:
+        data = picture_bytes(Path(path), ctx.theme.folder)
+    except UnreadableFile as error:
+        what = "introuvable" if error.missing else "illisible"
+        raise BuildError(f"image {what} : {path} ({error.message})") from None
     width = min(Cm(width_cm), Twips(ctx.width))
     try:
-        paragraph.add_run().add_picture(str(path), width=Emu(width))
+        paragraph.add_run().add_picture(io.BytesIO(data), width=Emu(width))
     except (
         UnrecognizedImageError, InvalidImageStreamError, UnexpectedEndOfFileError, ValueError, struct.error
     ) as error:  # a damaged or unsupported file

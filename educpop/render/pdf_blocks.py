@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,8 @@ from educpop.render.pdf_notes import KeepsNoteRoom, NoteParagraph, PageNotes
 from educpop.render.pdf_page import BODY, COVER
 from educpop.render.pdf_styles import LEADING, MUTED, RULE, Styles
 from educpop.theme import Theme
+from educpop.theme_assets import picture_bytes
+from educpop.userfile import UnreadableFile
 
 #: padding inside boxes and table cells, in points
 PAD = 6
@@ -400,11 +403,14 @@ class Builder:
     def image(self, path: Path, wanted: float, room: float) -> Flowable:
         """Return a picture ``wanted`` points wide (at most ``room``), keeping its aspect ratio."""
         try:
-            pixels_wide, pixels_high = ImageReader(str(path)).getSize()
+            data = picture_bytes(Path(path), self.theme.folder)
+            pixels_wide, pixels_high = ImageReader(io.BytesIO(data)).getSize()
+        except UnreadableFile as error:
+            raise BuildError(f"image illisible : {path} ({error.message})") from None
         except Exception as error:  # reportlab raises bare OSError/IOError subclasses and more
             raise BuildError(f"image illisible : {path} ({error})") from error
         shown = min(wanted, room)
-        picture = RLImage(str(path), width=shown, height=shown * pixels_high / pixels_wide)
+        picture = RLImage(io.BytesIO(data), width=shown, height=shown * pixels_high / pixels_wide)
         picture.hAlign = "LEFT"
         picture.spaceAfter = self.styles.base_size * 0.6
         return picture
