@@ -59,14 +59,32 @@ def _read(path: Path, folder: Path, limit: int, typed: str) -> bytes | str:
 # --- logo ----------------------------------------------------------------------------
 
 
-@functools.cache
 def picture_bytes(path: Path, folder: Path | None) -> bytes:
     """Return the bytes of the picture at ``path`` inside ``folder``, read once per build for every cover.
 
     ``folder`` None means a picture named in code, kept inside its own folder.
     Raise UnreadableFile when it cannot be read.
     """
-    return read_user_file(path, folder or path.parent, MAX_LOGO_BYTES, whose="du thème")
+    return _picture_bytes(*_key(path, folder))
+
+
+@functools.lru_cache(maxsize=4)
+def _picture_bytes(path: Path, folder: Path, _version: tuple[int, int, int]) -> bytes:
+    return read_user_file(path, folder, MAX_LOGO_BYTES, whose="du thème")
+
+
+def _key(path: Path, folder: Path | None) -> tuple[Path, Path, tuple[int, int, int]]:
+    """Return what a cached read depends on: where the file is, its folder, and its version.
+
+    The version (inode, size, time of change) keeps a cached read from going
+    stale when a file is replaced; a build reads each file once.
+    """
+    try:
+        info = path.stat()
+        version = (info.st_ino, info.st_size, info.st_mtime_ns)
+    except OSError:
+        version = (0, 0, 0)
+    return path.absolute(), (folder or path.parent).absolute(), version
 
 
 def logo_problem(path: Path, folder: Path, typed: str) -> str:
@@ -160,7 +178,6 @@ def reference_problem(path: Path, folder: Path, typed: str) -> str:
     return ""
 
 
-@functools.cache
 def reference_package(path: Path, folder: Path | None) -> bytes:
     """Return the bytes of the reference .docx at ``path`` inside ``folder``, checked, read once per build.
 
@@ -168,7 +185,12 @@ def reference_package(path: Path, folder: Path | None) -> bytes:
     Raise UnreadableFile when the file cannot be read, _Refused when it is
     dangerous or too large, ValueError when it is not a Word document.
     """
-    data = read_user_file(path, folder or path.parent, MAX_REFERENCE_BYTES, whose="du thème")
+    return _reference_package(*_key(path, folder))
+
+
+@functools.lru_cache(maxsize=4)
+def _reference_package(path: Path, folder: Path, _version: tuple[int, int, int]) -> bytes:
+    data = read_user_file(path, folder, MAX_REFERENCE_BYTES, whose="du thème")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             _check_package(package)
