@@ -25,6 +25,8 @@ from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
+from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
+from docx.image.image import Image as DocxImage
 
 from educpop.userfile import UnreadableFile, read_user_file
 
@@ -44,6 +46,11 @@ MAX_REFERENCE_PARTS = 1_000
 MAX_REFERENCE_ELEMENTS = 500_000
 
 _PNG, _JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
+#: what Pillow and python-docx raise for a damaged image
+_DAMAGED_IMAGE = (
+    OSError, SyntaxError, ValueError, struct.error, EOFError,
+    InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError,
+)  # fmt: skip
 _TRUETYPE_WANTED = "utilisez une version TrueType (.ttf)"
 _RESAVE = "ouvrez-le et enregistrez-le à nouveau au format .docx"
 
@@ -100,14 +107,14 @@ def logo_problem(path: Path, folder: Path, typed: str) -> str:
         )
     if not data.startswith((_PNG, _JPEG)):
         return f"attendu une image PNG ou JPEG, trouvé « {typed} »"
-    from PIL import Image, JpegImagePlugin, PngImagePlugin
+    from PIL import JpegImagePlugin, PngImagePlugin
 
     damaged = f"image abîmée « {typed} » : ouvrez-la et enregistrez-la à nouveau en PNG"
     plugin = PngImagePlugin.PngImageFile if data.startswith(_PNG) else JpegImagePlugin.JpegImageFile
     try:
         # the format's own reader looks at the header only: a 30000 × 30000 image is measured, not decoded
         image = plugin(io.BytesIO(data))
-    except (OSError, SyntaxError, ValueError, struct.error, EOFError):  # Pillow's kinds for a bad header
+    except _DAMAGED_IMAGE:
         return damaged
     width, height = image.size
     if width * height > MAX_LOGO_PIXELS:
@@ -117,7 +124,8 @@ def logo_problem(path: Path, folder: Path, typed: str) -> str:
         )
     try:
         image.load()
-    except (OSError, SyntaxError, ValueError, struct.error, EOFError, Image.DecompressionBombError):
+        DocxImage.from_blob(data)  # what python-docx reads of it, which Pillow may forgive (no IEND)
+    except _DAMAGED_IMAGE:
         return damaged
     return ""
 
@@ -144,13 +152,33 @@ def font_problem(path: Path, folder: Path, typed: str) -> str:
         return f"police illisible « {typed} » : attendu un fichier de police TrueType (.ttf)"
     characters = sorted(face.charToGlyph)
     try:
+        _check_composite_glyphs(data)
         # what the PDF renderer does with the characters it prints, for every character: a damaged
         # glyph table fails here (IndexError, struct.error…), not in the middle of a build
         for start in range(0, len(characters), 256):
             face.makeSubset(characters[start : start + 256])
-    except Exception:  # reportlab raises many kinds for a damaged glyph table
+    except Exception:  # fontTools and reportlab raise many kinds for a damaged glyph table
         return f"police abîmée « {typed} » : sa table des glyphes est illisible ; téléchargez à nouveau le fichier"
     return ""
+
+
+def _check_composite_glyphs(data: bytes) -> None:
+    """Raise ValueError when a glyph made of others names one the font does not have.
+
+    reportlab follows such a glyph's parts past its end, through the whole
+    table, for minutes before failing; fontTools reads each glyph within its
+    bounds, and only glyphs made of others need reading (0.1 s for DejaVu Sans).
+    """
+    from fontTools.ttLib import TTFont as FontFile
+
+    font = FontFile(io.BytesIO(data))
+    glyphs = font["glyf"]
+    order = font.getGlyphOrder()
+    names = set(order)
+    for name in order:
+        if glyphs.glyphs[name].isComposite():  # looked at before expanding: simple glyphs stay unread
+            if any(part.glyphName not in names for part in glyphs[name].components):
+                raise ValueError(f"glyphe {name} fait d'un glyphe absent")
 
 
 # --- reference .docx -----------------------------------------------------------------
