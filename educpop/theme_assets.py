@@ -69,7 +69,8 @@ def _read(path: Path, folder: Path, limit: int, typed: str) -> bytes | str:
 def picture_bytes(path: Path, folder: Path | None) -> bytes:
     """Return the bytes of the picture at ``path`` inside ``folder``, read once per build for every cover.
 
-    ``folder`` None means a picture named in code, kept inside its own folder.
+    ``folder`` is the theme folder for the theme's logo, None for a picture
+    named in code (an Image block), kept inside its own folder.
     Raise UnreadableFile when it cannot be read.
     """
     return _picture_bytes(*_key(path, folder))
