@@ -13,6 +13,7 @@ Coverage is read from each face's character-to-glyph map (reportlab's
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +24,8 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 from educpop.document import Document, Role, Text, text_runs
 from educpop.errors import BuildError
 from educpop.theme import FontFamily
+from educpop.theme_assets import font_bytes
+from educpop.userfile import UnreadableFile
 
 #: characters of each side of the missing one shown in a warning
 CONTEXT = 20
@@ -52,10 +55,12 @@ class MissingGlyph:
 
 
 @cache
-def coverage(path: Path) -> frozenset[int]:
-    """Return the code points that the TrueType file at ``path`` maps to a glyph."""
+def coverage(path: Path, folder: Path | None = None) -> frozenset[int]:
+    """Return the code points that the TrueType file at ``path`` (in the theme ``folder``) maps to a glyph."""
     try:
-        return frozenset(TTFontFile(str(path)).charToGlyph)
+        return frozenset(TTFontFile(io.BytesIO(font_bytes(path, folder))).charToGlyph)
+    except UnreadableFile as error:
+        raise BuildError(f"police illisible : {path} ({error.message})") from None
     except (OSError, TTFError) as error:
         raise BuildError(f"police illisible : {path} ({error})") from error
 
@@ -92,7 +97,7 @@ def missing_glyphs(document: Document, family: FontFamily, name: str = "") -> li
     runs = [(Text(document.meta.session_title), Role.BODY), *text_runs(document.blocks)]
     for run, role in runs:
         text = run.text
-        covered = coverage(_face(family, run.bold or role in _BOLD, run.italic or role in _ITALIC))
+        covered = coverage(_face(family, run.bold or role in _BOLD, run.italic or role in _ITALIC), family.folder)
         for index, char in enumerate(text):
             if char in found or ord(char) in covered or char.isspace():
                 continue

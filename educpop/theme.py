@@ -18,6 +18,8 @@ class FontFamily:
     bold: Path
     italic: Path
     bold_italic: Path
+    #: the theme folder the faces may not leave (None: faces named in code, such as DejaVu Sans)
+    folder: Path | None = field(default=None, compare=False)
 
 
 DEJAVU_SANS = FontFamily(

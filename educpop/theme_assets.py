@@ -55,14 +55,6 @@ _TRUETYPE_WANTED = "utilisez une version TrueType (.ttf)"
 _RESAVE = "ouvrez-le et enregistrez-le à nouveau au format .docx"
 
 
-def _read(path: Path, folder: Path, limit: int, typed: str) -> bytes | str:
-    """Return the bytes of ``path`` in the theme ``folder``, or what keeps them from being read."""
-    try:
-        return read_user_file(path, folder, limit, whose="du thème")
-    except UnreadableFile as error:
-        return f"« {typed} » {error.predicate}"
-
-
 # --- logo ----------------------------------------------------------------------------
 
 
@@ -134,11 +126,26 @@ def logo_problem(path: Path, folder: Path, typed: str) -> str:
 # --- TrueType faces ------------------------------------------------------------------
 
 
+def font_bytes(path: Path, folder: Path | None) -> bytes:
+    """Return the bytes of the TrueType face at ``path`` inside ``folder``, read once per build.
+
+    ``folder`` None means a face named in code (DejaVu Sans), kept inside its own folder.
+    Raise UnreadableFile when it cannot be read.
+    """
+    return _font_bytes(*_key(path, folder))
+
+
+@functools.lru_cache(maxsize=8)
+def _font_bytes(path: Path, folder: Path, _version: tuple[int, int, int]) -> bytes:
+    return read_user_file(path, folder, MAX_FONT_BYTES, whose="du thème")
+
+
 def font_problem(path: Path, folder: Path, typed: str) -> str:
     """Return what keeps the file at ``path`` from being embedded in a PDF, or ""."""
-    data = _read(path, folder, MAX_FONT_BYTES, typed)
-    if isinstance(data, str):
-        return data
+    try:
+        data = font_bytes(path, folder)
+    except UnreadableFile as error:
+        return f"« {typed} » {error.predicate}"
     if data[:4] == b"OTTO":
         return f"police OpenType CFF non prise en charge « {typed} » : {_TRUETYPE_WANTED}"
     if data[:4] in (b"wOFF", b"wOF2"):

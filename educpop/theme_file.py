@@ -149,7 +149,7 @@ def _font(folder: Path, source: YamlSource, data: object) -> FontFamily | list[P
     for key, what in _FONT_FIELDS.items():
         if key not in data:
             problems.append(source.problem(("font", key), f"champ obligatoire manquant : {what}"))
-    return problems or FontFamily(**values)  # type: ignore[arg-type]  # every key checked above
+    return problems or FontFamily(folder=folder, **values)  # type: ignore[arg-type]  # every key checked above
 
 
 # --- theme.yaml ----------------------------------------------------------------------

@@ -13,7 +13,17 @@ from PIL import Image
 from conftest import SAMPLE
 from educpop import theme_assets
 from educpop.cli import main
+from educpop.theme import DEJAVU_SANS
 from educpop.userfile import read_user_file
+
+FONT_YAML = """\
+font:
+  name: Corps
+  regular: normal.ttf
+  bold: gras.ttf
+  italic: italique.ttf
+  bold_italic: gras-italique.ttf
+"""
 
 
 def theme_folder(tmp_path: Path) -> Path:
@@ -51,6 +61,23 @@ def test_a_build_of_every_document_reads_the_logo_and_the_reference_once(
     assert len(guide.inline_shapes) == 1  # and the logo
     assert len(list(out.glob("*.docx"))) >= 8
     assert (reads["logo.png"], reads["modele.docx"]) == (1, 1)
+
+
+def test_a_build_reads_each_face_of_the_themes_font_once(tmp_path: Path, reads: Counter[str]) -> None:
+    folder = tmp_path / "theme"
+    folder.mkdir()
+    (folder / "theme.yaml").write_text(FONT_YAML, encoding="utf-8")
+    for name, face in [
+        ("normal.ttf", DEJAVU_SANS.regular),
+        ("gras.ttf", DEJAVU_SANS.bold),
+        ("italique.ttf", DEJAVU_SANS.italic),
+        ("gras-italique.ttf", DEJAVU_SANS.bold_italic),
+    ]:
+        (folder / name).write_bytes(face.read_bytes())
+    out = tmp_path / "pack"
+    assert main(["build", str(SAMPLE), "--theme", str(folder), "--format", "pdf", "-o", str(out)]) == 0
+    assert len(list(out.glob("*.pdf"))) >= 8
+    assert reads == Counter({"normal.ttf": 1, "gras.ttf": 1, "italique.ttf": 1, "gras-italique.ttf": 1})
 
 
 def test_a_file_replaced_between_two_builds_is_read_again(tmp_path: Path) -> None:

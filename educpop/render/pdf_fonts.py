@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
 from functools import cache
 
@@ -11,6 +12,8 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from educpop.errors import BuildError
 from educpop.theme import FontFamily
+from educpop.theme_assets import font_bytes
+from educpop.userfile import UnreadableFile
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,9 @@ def register_family(family: FontFamily) -> FontNames:
     )
     for name, path in faces:
         try:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            pdfmetrics.registerFont(TTFont(name, io.BytesIO(font_bytes(path, family.folder))))
+        except UnreadableFile as error:
+            raise BuildError(f"police illisible : {path} ({error.message})") from None
         except (OSError, TTFError) as error:
             raise BuildError(f"police illisible : {path} ({error})") from error
     pdfmetrics.registerFontFamily(
