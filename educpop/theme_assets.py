@@ -7,11 +7,17 @@ and returns what is wrong with it in French (or ""), so that
 - a logo is a PNG or a JPEG of at most :data:`MAX_LOGO_PIXELS` pixels, read
   from its header before anything is decoded, then decoded once to find
   damaged data;
-- a face is a TrueType file whose every glyph reportlab can embed;
+- a face is a TrueType file whose composite glyphs name glyphs it has
+  (read by fontTools, within their bounds) and whose every glyph reportlab
+  can embed;
 - a reference document is a zip whose directory promises at most
   :data:`MAX_REFERENCE_INFLATED` bytes, whose XML parts declare no DTD or
   entity (XXE) and hold at most :data:`MAX_REFERENCE_ELEMENTS` elements in
-  all. It is read and checked once per build (:func:`reference_package`).
+  all.
+
+The renderers take the same bytes from :func:`picture_bytes`,
+:func:`font_bytes` and :func:`reference_package`: each file is read once per
+build, by the check, and never re-read from disk.
 """
 
 from __future__ import annotations
@@ -192,8 +198,8 @@ def _check_composite_glyphs(data: bytes) -> None:
 # --- reference .docx -----------------------------------------------------------------
 
 
-class _Refused(Exception):
-    """A reference document educpop will not open; the message says why, in French."""
+class ReferenceRefused(Exception):
+    """A reference document educpop will not open (entities, too large); the message says why, in French."""
 
 
 def reference_problem(path: Path, folder: Path, typed: str) -> str:
@@ -207,7 +213,7 @@ def reference_problem(path: Path, folder: Path, typed: str) -> str:
         reference_package(path, folder)
     except UnreadableFile as error:
         return f"« {typed} » {error.predicate}"
-    except _Refused as error:
+    except ReferenceRefused as error:
         return f"document Word refusé « {typed} » : {error}"
     except ValueError:
         return f"document Word illisible « {typed} » : {_RESAVE}"
@@ -218,8 +224,8 @@ def reference_package(path: Path, folder: Path | None) -> bytes:
     """Return the bytes of the reference .docx at ``path`` inside ``folder``, checked, read once per build.
 
     ``folder`` None means a file named in code, kept inside its own folder.
-    Raise UnreadableFile when the file cannot be read, _Refused when it is
-    dangerous or too large, ValueError when it is not a Word document.
+    Raise UnreadableFile when the file cannot be read, ReferenceRefused when
+    it is dangerous or too large, ValueError when it is not a Word document.
     """
     return _reference_package(*_key(path, folder))
 
@@ -230,11 +236,11 @@ def _reference_package(path: Path, folder: Path, _version: tuple[int, int, int])
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             _check_package(package)
-    except (zipfile.BadZipFile, ParseError, EOFError, NotImplementedError, OSError) as error:
-        raise ValueError(str(error)) from error
-    except DefusedXmlException:
+    except DefusedXmlException:  # a ValueError: caught first
         never = "que Word n'écrit jamais et qu'educpop refuse par sécurité"
-        raise _Refused(f"il déclare des entités XML (DOCTYPE), {never} ; {_RESAVE}") from None
+        raise ReferenceRefused(f"il déclare des entités XML (DOCTYPE), {never} ; {_RESAVE}") from None
+    except (zipfile.BadZipFile, ParseError, EOFError, NotImplementedError, RuntimeError, OSError, ValueError) as error:
+        raise ValueError(str(error)) from error  # not a zip, damaged, encrypted (RuntimeError), bad XML
     import docx
 
     try:
@@ -248,11 +254,11 @@ def _check_package(package: zipfile.ZipFile) -> None:
     """Refuse a package too large once inflated, or whose XML declares entities or holds too many elements."""
     parts = package.infolist()
     if len(parts) > MAX_REFERENCE_PARTS:
-        raise _Refused(f"il contient {len(parts)} fichiers, au plus {MAX_REFERENCE_PARTS}")
+        raise ReferenceRefused(f"il contient {len(parts)} fichiers, au plus {MAX_REFERENCE_PARTS}")
     inflated = sum(part.file_size for part in parts)
     if inflated > MAX_REFERENCE_INFLATED:
         million = 1_000_000
-        raise _Refused(
+        raise ReferenceRefused(
             f"il ferait {inflated // million} Mo une fois décompressé, au plus {MAX_REFERENCE_INFLATED // million} Mo"
         )
     elements = 0
@@ -265,4 +271,4 @@ def _check_package(package: zipfile.ZipFile) -> None:
                 element.clear()
                 elements += 1
                 if elements > MAX_REFERENCE_ELEMENTS:
-                    raise _Refused(f"il contient plus de {MAX_REFERENCE_ELEMENTS} éléments XML")
+                    raise ReferenceRefused(f"il contient plus de {MAX_REFERENCE_ELEMENTS} éléments XML")
