@@ -67,8 +67,7 @@ _RESAVE = "ouvrez-le et enregistrez-le à nouveau au format .docx"
 def picture_bytes(path: Path, folder: Path | None) -> bytes:
     """Return the bytes of the picture at ``path`` inside ``folder``, read once per build for every cover.
 
-    ``folder`` is the theme folder for the theme's logo, None for a picture
-    named in code (an Image block), kept inside its own folder.
+    ``folder`` is the theme folder (see :func:`_key` for a file named outside it).
     Raise UnreadableFile when it cannot be read.
     """
     return _picture_bytes(*_key(path, folder))
@@ -80,17 +79,22 @@ def _picture_bytes(path: Path, folder: Path, _version: tuple[int, int, int]) -> 
 
 
 def _key(path: Path, folder: Path | None) -> tuple[Path, Path, tuple[int, int, int]]:
-    """Return what a cached read depends on: where the file is, its folder, and its version.
+    """Return what a cached read depends on: where the file is, the folder it must stay in, and its version.
 
-    The version (inode, size, time of change) keeps a cached read from going
-    stale when a file is replaced; a build reads each file once.
+    A file named inside the theme ``folder`` must stay inside it, links
+    followed; a file named elsewhere (in code: DejaVu Sans, a test's picture)
+    stays in its own folder. The version (inode, size, time of change) keeps
+    a cached read from going stale when a file is replaced.
     """
+    path = path.absolute()
+    if folder is None or not path.is_relative_to(folder.absolute()):
+        folder = path.parent
     try:
         info = path.stat()
         version = (info.st_ino, info.st_size, info.st_mtime_ns)
     except OSError:
         version = (0, 0, 0)
-    return path.absolute(), (folder or path.parent).absolute(), version
+    return path, folder.absolute(), version
 
 
 def logo_problem(path: Path, folder: Path, typed: str) -> str:
@@ -135,7 +139,7 @@ def logo_problem(path: Path, folder: Path, typed: str) -> str:
 def font_bytes(path: Path, folder: Path | None) -> bytes:
     """Return the bytes of the TrueType face at ``path`` inside ``folder``, read once per build.
 
-    ``folder`` None means a face named in code (DejaVu Sans), kept inside its own folder.
+    ``folder`` is the theme folder (see :func:`_key` for a face named outside it, like DejaVu Sans).
     Raise UnreadableFile when it cannot be read.
     """
     return _font_bytes(*_key(path, folder))
@@ -223,7 +227,7 @@ def reference_problem(path: Path, folder: Path, typed: str) -> str:
 def reference_package(path: Path, folder: Path | None) -> bytes:
     """Return the bytes of the reference .docx at ``path`` inside ``folder``, checked, read once per build.
 
-    ``folder`` None means a file named in code, kept inside its own folder.
+    ``folder`` is the theme folder (see :func:`_key` for a file named outside it).
     Raise UnreadableFile when the file cannot be read, ReferenceRefused when
     it is dangerous or too large, ValueError when it is not a Word document.
     """

@@ -328,7 +328,7 @@ def _(block: SourceText, ctx: Context, container: Container) -> None:
 def _picture(ctx: Context, paragraph: DocxParagraph, path: Path, width_cm: float) -> None:
     """Add the picture at ``path`` to ``paragraph``, ``width_cm`` wide but never wider than the text."""
     try:
-        data = picture_bytes(Path(path), ctx.theme.folder if path == ctx.theme.logo else None)
+        data = picture_bytes(Path(path), ctx.theme.folder)
     except UnreadableFile as error:
         what = "introuvable" if error.missing else "illisible"
         raise BuildError(f"image {what} : {path} ({error.message})") from None

@@ -403,7 +403,7 @@ class Builder:
     def image(self, path: Path, wanted: float, room: float) -> Flowable:
         """Return a picture ``wanted`` points wide (at most ``room``), keeping its aspect ratio."""
         try:
-            data = picture_bytes(Path(path), self.theme.folder if path == self.theme.logo else None)
+            data = picture_bytes(Path(path), self.theme.folder)
             pixels_wide, pixels_high = ImageReader(io.BytesIO(data)).getSize()
         except UnreadableFile as error:
             raise BuildError(f"image illisible : {path} ({error.message})") from None
