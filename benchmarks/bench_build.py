@@ -19,6 +19,7 @@ from educpop.document import Document
 from educpop.pack import Output, add_bundles, make_documents, render_all, select_generators
 from educpop.plan import make_plan
 from educpop.session.load import load_workshop
+from educpop.session.variant import variant_names
 from educpop.theme_file import default_theme
 from educpop.writes import write_pack
 
@@ -70,6 +71,8 @@ def renderer(documents: list[Document], fmt: str) -> Callable[[], list[Output]]:
 def bench(folder: Path, title: str) -> None:
     print(f"\n{title}")
     workshop = timed("load + validate", lambda: load_workshop(folder))
+    for name in variant_names(folder):
+        timed(f"load + validate, variant {name}", lambda name=name: load_workshop(folder, name))
     plan = timed("plan", lambda: make_plan(workshop))
     names = select_generators()
     documents = timed(f"generate + typeset ({len(names)} kinds)", lambda: make_documents(plan, names))

@@ -1,4 +1,4 @@
-"""The ``educpop`` command: ``check`` a session, ``build`` its pack.
+"""The ``educpop`` command: ``check`` a session, ``build`` its pack, start a ``new`` one, ``list`` them.
 
 A user mistake (an :class:`EducpopError`) prints its category and message and
 exits with status 2; a traceback means a bug, and is shown only then (or with
@@ -11,18 +11,20 @@ import io
 import sys
 import traceback
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from educpop.create import SESSIONS_DIR, new_session
 from educpop.document import Document
 from educpop.errors import EducpopError, Problem
 from educpop.generators import registry
 from educpop.generators._common import schedule_lines
 from educpop.generators._words import phrases_for
+from educpop.inputs import load_inputs
+from educpop.library import describe, library
 from educpop.pack import (
     add_bundles,
     glyph_warnings,
@@ -34,10 +36,9 @@ from educpop.pack import (
 )
 from educpop.paper import PAPERS, Paper, select_paper
 from educpop.plan import Options, Plan, make_plan
-from educpop.session.load import Workshop, load_workshop
+from educpop.session.load import Workshop
 from educpop.session.values import counted, format_clock, format_minutes, parse_clock, parse_day, parse_duration
 from educpop.theme import Theme
-from educpop.theme_file import choose_theme
 from educpop.writes import write_pack
 
 USER_ERROR = 2
@@ -87,20 +88,28 @@ def plan_options(command: F) -> F:
     return command
 
 
-def _paper(ctx: click.Context, param: click.Parameter, value: str | None) -> Paper:
-    return PAPERS["a4"] if value is None else select_paper(value)
+def _paper(ctx: click.Context, param: click.Parameter, value: str | None) -> Paper | None:
+    return None if value is None else select_paper(value)
+
+
+def _variant(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    return None if value is None else value.removesuffix(".yaml")  # the file's name works too
+
+
+def variant_option(command: F) -> F:
+    """Add ``--variant NOM``: the session with ``variants/NOM.yaml`` merged in."""
+    return click.option(
+        "--variant", metavar="NOM", callback=_variant,
+        help="Variante de la séance : le fichier variants/NOM.yaml de son dossier.",
+    )(command)
 
 
 def _load(
-    folder: Path, options: Options, theme_folder: Path | None = None
+    folder: Path, variant: str | None, options: Options, theme_folder: Path | None = None
 ) -> tuple[Plan, Theme]:
-    """Return the plan and the theme of the session in ``folder``."""
-    workshop = load_workshop(folder)
+    """Return the plan and the theme of the session in ``folder`` (its variant ``variant`` merged in)."""
+    workshop, theme = load_inputs(folder, variant, theme_folder)
     _warn(workshop)
-    theme = choose_theme(workshop.folder, workshop.session.theme, theme_folder)
-    if theme.organisation and not workshop.session.organisation:
-        # The theme's organisation stands in for the session's: covers, guide, metadata.
-        workshop = replace(workshop, session=workshop.session.model_copy(update={"organisation": theme.organisation}))
     plan = make_plan(workshop, options)
     for warning in plan.warnings:
         click.echo(f"attention : {warning}", err=True)
@@ -168,17 +177,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path))
+@variant_option
 @plan_options
 @click.option(
     "--theme", "theme_folder", type=click.Path(path_type=Path), metavar="DOSSIER",
     help="Dossier du thème (par défaut : celui de la séance).",
 )
 def check(
-    folder: Path, participants: int | None, start: time | None, duration: int | None, day: date | None,
-    theme_folder: Path | None,
+    folder: Path, variant: str | None, participants: int | None, start: time | None, duration: int | None,
+    day: date | None, theme_folder: Path | None,
 ) -> None:
     """Vérifie une séance (et son thème) et affiche son programme."""
-    plan, theme = _load(folder, Options(participants, start, duration, day), theme_folder)
+    plan, theme = _load(folder, variant, Options(participants, start, duration, day), theme_folder)
     _documents(plan, theme, select_generators())  # runs the session's own templates, lists missing glyphs
     click.echo(_summary(plan))
 
@@ -197,8 +207,10 @@ def check(
 )
 @click.option(
     "--paper", callback=_paper, metavar="PAPIER",
-    help="Papier : " + " ; ".join(f"{p.name} ({p.description})" for p in PAPERS.values()) + ". Par défaut : a4.",
+    help="Papier : " + " ; ".join(f"{p.name} ({p.description})" for p in PAPERS.values())
+    + ". Par défaut : celui de la séance (paper:), sinon a4.",
 )
+@variant_option
 @plan_options
 def build(
     folder: Path,
@@ -207,7 +219,8 @@ def build(
     only: tuple[str, ...],
     force: bool,
     theme_folder: Path | None,
-    paper: Paper,
+    paper: Paper | None,
+    variant: str | None,
     participants: int | None,
     start: time | None,
     duration: int | None,
@@ -216,16 +229,39 @@ def build(
     """Construit les documents d'une séance, en DOCX et en PDF."""
     names = select_generators(only)
     chosen_formats = select_formats(formats)
-    plan, theme = _load(folder, Options(participants, start, duration, day), theme_folder)
+    plan, theme = _load(folder, variant, Options(participants, start, duration, day), theme_folder)
     for line in _adaptations(plan):
         click.echo(line)
-    slug = output_slug(folder.resolve().name)
+    paper = paper or PAPERS[plan.workshop.session.paper]
+    slug = output_slug(folder.resolve().name + (f"-{plan.workshop.variant}" if plan.workshop.variant else ""))
     destination = output or Path("handouts") / slug
     documents = _documents(plan, theme, names)
-    outputs = render_all(documents, chosen_formats, theme, paper)
+    outputs = render_all(documents, chosen_formats, theme, paper, plan.workshop.variant)
     outputs = add_bundles(outputs, slug, plan.workshop.session.title, paper)
     for path in write_pack(destination, outputs, force=force):
         click.echo(str(path))
+
+
+@cli.command("new")
+@click.argument("slug")
+@click.option(
+    "--from", "template", metavar="SÉANCE",
+    help="Copier cette séance (un dossier, ou le nom d'une séance de sessions/) au lieu du modèle commenté.",
+)
+def new(slug: str, template: str | None) -> None:
+    """Crée le dossier sessions/SLUG : un session.yaml commenté champ par champ et un texte d'exemple."""
+    folder = new_session(slug, template)
+    click.echo(f"séance créée : {folder}")
+    click.echo(f"vérifiez-la avec : educpop check {folder}")
+
+
+@cli.command("list")
+@click.argument("folder", type=click.Path(path_type=Path), default=SESSIONS_DIR)
+def list_(folder: Path) -> None:
+    """Liste les séances d'un dossier (par défaut : sessions/), avec leurs variantes et leurs erreurs."""
+    for entry in library(folder):
+        for line in describe(entry):
+            click.echo(line)
 
 
 def main(argv: list[str] | None = None) -> int:

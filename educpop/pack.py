@@ -87,13 +87,15 @@ def glyph_warnings(documents: list[Document], theme: Theme) -> list[str]:
 
 
 def render_all(
-    documents: list[Document], formats: list[str], theme: Theme, paper: Paper = PAPERS["a4"]
+    documents: list[Document], formats: list[str], theme: Theme, paper: Paper = PAPERS["a4"], variant: str = ""
 ) -> list[Output]:
     """Return every document rendered in every format on ``paper``, in memory.
 
     A booklet's PDF is imposed on A4 sheets; its DOCX stays A5, for Word to edit.
-    File names carry the paper's suffix (``guide-animation-livret.pdf``).
+    File names carry the session variant's name and the paper's suffix
+    (``guide-animation-soiree-livret.pdf``).
     """
+    label = f"-{variant}" if variant else ""
     generators = registry()
     outputs = []
     for document in documents:
@@ -107,7 +109,7 @@ def render_all(
             content = stream.getvalue()
             if fmt == "pdf" and laid_out.booklet:
                 content = impose_booklet(content)
-            outputs.append(Output(f"{generator.file_stem}{laid_out.suffix}.{fmt}", content, generator.title))
+            outputs.append(Output(f"{generator.file_stem}{label}{laid_out.suffix}.{fmt}", content, generator.title))
     return outputs
 
 

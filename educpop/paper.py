@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from educpop.diagnostics import did_you_mean, fold
 from educpop.errors import BuildError
-from educpop.session.explain import did_you_mean, fold
 from educpop.theme import Theme
 
 
@@ -51,6 +51,14 @@ PAPERS: dict[str, Paper] = {
 
 def select_paper(typed: str) -> Paper:
     """Return the paper variant ``typed`` names (case, accents and spaces forgiven); raise BuildError otherwise."""
+    try:
+        return paper_named(typed)
+    except ValueError as error:
+        raise BuildError(str(error)) from None
+
+
+def paper_named(typed: str) -> Paper:
+    """Return the paper variant ``typed`` names (case, accents and spaces forgiven); raise ValueError otherwise."""
     name = re.sub(r"[\s_]+", "-", fold(typed).strip())
     if name in PAPERS:
         return PAPERS[name]
@@ -58,4 +66,4 @@ def select_paper(typed: str) -> Paper:
     # "a5" or "gros" is the start of a name: suggest it even when too short for difflib.
     partial = [paper for paper in PAPERS if len(name) >= 2 and name in paper]
     hint = f" ; vouliez-vous dire « {partial[0]} » ?" if len(partial) == 1 else did_you_mean(name, list(PAPERS))
-    raise BuildError(f"papier inconnu « {typed} » (connus : {known}){hint}")
+    raise ValueError(f"papier inconnu « {typed} » (connus : {known}){hint}")

@@ -1,4 +1,10 @@
-"""Reading a theme folder's theme.yaml into a Theme, every mistake located, and choosing a build's theme."""
+"""Reading a theme folder's theme.yaml into a Theme, every mistake located, and choosing a build's theme.
+
+``theme.yaml`` goes through the same path as ``session.yaml``: the YAML reader
+that remembers lines, a pydantic schema (:class:`ThemeFile`), and the French
+diagnostics of :mod:`educpop.diagnostics`. The files it names are checked by the
+schema's validators, which find the theme folder in the validation context.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,14 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
+from typing import Annotated, Any
 
+from pydantic import BeforeValidator, Field, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from educpop.diagnostics import did_you_mean, found, sentence
 from educpop.errors import Problem, SessionError
-from educpop.session.explain import did_you_mean, fold, found
-from educpop.session.load import session_source
+from educpop.schema import UserModel, validate
 from educpop.session.yamlsource import MAX_BYTES, FieldPath, YamlSource, read_yaml
 from educpop.theme import FontFamily, Theme
 from educpop.theme_assets import font_problem, logo_problem, reference_problem
@@ -34,28 +44,12 @@ def default_theme() -> Theme:
     return load_theme(DEFAULT_THEME_DIR)
 
 
+# --- the values of theme.yaml: each parser raises ValueError(what was expected) ------------
+
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _COLOUR_WANTED = "une couleur comme « #8C1D2C »"
 _SIZE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*(?:pt|points?)?\s*", re.IGNORECASE)
 MIN_SIZE, MAX_SIZE = 10.0, 24.0
-#: words a facilitator may write for a key -> the key
-_ALIASES = {
-    "organisme": "organisation",
-    "association": "organisation",
-    "couleur": "primary_colour",
-    "couleur_principale": "primary_colour",
-    "couleur_secondaire": "accent_colour",
-    "couleur_fond": "accent_colour",
-    "pied_de_page": "footer",
-    "licence": "footer",
-    "taille": "base_size",
-    "taille_texte": "base_size",
-    "modele": "reference_docx",
-    "modele_word": "reference_docx",
-    "reference": "reference_docx",
-    "police": "font",
-    "polices": "font",
-}
 
 
 def _text(value: object) -> str:
@@ -80,76 +74,87 @@ def _size(value: object) -> float:
     return size
 
 
-#: the values of theme.yaml: key -> parser raising ValueError(what was expected)
-_VALUES: dict[str, Callable[[object], object]] = {
-    "organisation": _text,
-    "primary_colour": _colour,
-    "accent_colour": _colour,
-    "footer": _text,
-    "base_size": _size,
-}
+def inside(folder: Path, typed: object, whose: str, example: str, *, directory: bool) -> Path:
+    """Return ``folder / typed`` if it names an existing file (or a folder) inside ``folder``; raise what is wrong.
+
+    ``../x``, absolute paths and folders linked from outside ``folder`` are
+    refused (a file is checked when it is read, by :func:`read_user_file`):
+    a theme or session folder must hold everything it needs, to be copied whole.
+    """
+    if not isinstance(typed, str) or not typed.strip():
+        raise ValueError(f"un chemin comme « {example} »")
+    relative = typed.strip().replace("\\", "/")
+    if relative.startswith(("/", "~")) or re.match(r"[A-Za-z]:", relative) or ".." in PurePosixPath(relative).parts:
+        raise ValueError(f"un chemin dans le dossier {whose}, comme « {example} »")
+    target = folder / relative
+    kind = "dossier" if directory else "fichier"
+    if not target.exists():
+        listed = [child.name for child in folder.iterdir() if not child.name.startswith(".")] if folder.is_dir() else []
+        raise sentence(f"{kind} introuvable « {typed} »" + did_you_mean(relative.rstrip("/"), listed))
+    if not directory:
+        return target  # links, and what the file is, are checked when it is read
+    if not target.resolve().is_relative_to(folder.resolve()):
+        outside = f"est un lien vers l'extérieur du dossier {whose} : remplacez-le par une copie du dossier"
+        raise sentence(f"« {typed} » {outside}")
+    if not target.is_dir():
+        raise sentence(f"« {typed} » est un fichier, pas un dossier")
+    return target
 
 
-#: the files theme.yaml names: key -> check of the file in the theme folder, returning what is wrong or ""
-_FILES: dict[str, Callable[[Path, Path, str], str]] = {"logo": logo_problem, "reference_docx": reference_problem}
-_KEYS = [*_VALUES, *_FILES, "font"]
+def _theme_file(example: str, problem: Callable[[Path, Path, str], str]) -> BeforeValidator:
+    """Return a validator for a file the theme names: inside the theme folder, with nothing ``problem`` finds."""
 
-# --- font: a family name and four TrueType files ------------------------------------
+    def validate_file(value: object, info: ValidationInfo) -> Path:
+        folder: Path = info.context["folder"] if info.context else Path()
+        target = inside(folder, value, "du thème", example, directory=False)
+        if wrong := problem(target, folder, str(value)):
+            raise sentence(wrong)
+        return target
 
-#: the keys of ``font:`` -> what each one gives, for « champ obligatoire manquant »
-_FONT_FIELDS = {
-    "name": "le nom de la famille de polices, tel que Word le connaît, comme « Source Sans 3 »",
-    "regular": "le fichier TrueType (.ttf) des caractères normaux",
-    "bold": "le fichier TrueType (.ttf) des caractères gras",
-    "italic": "le fichier TrueType (.ttf) des caractères italiques",
-    "bold_italic": "le fichier TrueType (.ttf) des caractères gras italiques",
-}
-_FONT_KEYS = list(_FONT_FIELDS)
-_FONT_ALIASES = {
-    "nom": "name",
-    "famille": "name",
-    "normal": "regular",
-    "regulier": "regular",
-    "romain": "regular",
-    "gras": "bold",
-    "italique": "italic",
-    "gras_italique": "bold_italic",
-    "bolditalic": "bold_italic",
-}
-_FONT_EXAMPLE = "police.ttf"
+    return BeforeValidator(validate_file)
 
 
-def _font(folder: Path, source: YamlSource, data: object) -> FontFamily | list[Problem]:
-    """Return the family ``font:`` describes, its files inside ``folder``, or every problem with it."""
-    if not isinstance(data, dict):
-        wanted = "des clés name, regular, bold, italic et bold_italic"
-        return [source.problem(("font",), f"attendu {wanted}, trouvé {found(data)}")]
-    problems: list[Problem] = []
-    values: dict[str, object] = {}
-    for key, value in data.items():
-        path: FieldPath = ("font", key)
-        if key not in _FONT_KEYS:
-            problems.append(_unknown_key(source, path, _FONT_KEYS, _FONT_ALIASES))
-        elif value is None:
-            problems.append(source.problem(path, f"champ obligatoire vide : {_FONT_FIELDS[key]}"))
-        elif key == "name":
-            name = _text(value) if isinstance(value, str) else ""
-            if name:
-                values[key] = name
-            else:
-                problems.append(source.problem(path, f"attendu {_FONT_FIELDS[key]}, trouvé {found(value)}"))
-        else:
-            target = _inside(folder, source, path, value, "du thème", _FONT_EXAMPLE, directory=False)
-            if isinstance(target, Problem):
-                problems.append(target)
-            elif wrong := font_problem(target, folder, str(value)):
-                problems.append(source.problem(path, wrong))
-            else:
-                values[key] = target
-    for key, what in _FONT_FIELDS.items():
-        if key not in data:
-            problems.append(source.problem(("font", key), f"champ obligatoire manquant : {what}"))
-    return problems or FontFamily(folder=folder, **values)  # type: ignore[arg-type]  # every key checked above
+def _font_mapping(value: object) -> object:
+    if not isinstance(value, dict):
+        raise ValueError("des clés name, regular, bold, italic et bold_italic")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+Colour = Annotated[str, BeforeValidator(_colour)]
+FontFace = Annotated[Path, _theme_file("police.ttf", font_problem)]
+
+
+class FontFile(UserModel):
+    """``font:`` in theme.yaml: a family name and its four TrueType files."""
+
+    name: Annotated[str, BeforeValidator(_text), Field(min_length=1)] = Field(
+        description="le nom de la famille de polices, tel que Word le connaît, comme « Source Sans 3 »"
+    )
+    regular: FontFace = Field(description="le fichier TrueType (.ttf) des caractères normaux")
+    bold: FontFace = Field(description="le fichier TrueType (.ttf) des caractères gras")
+    italic: FontFace = Field(description="le fichier TrueType (.ttf) des caractères italiques")
+    bold_italic: FontFace = Field(description="le fichier TrueType (.ttf) des caractères gras italiques")
+
+
+class ThemeFile(UserModel):
+    """theme.yaml: every key optional; one left out keeps the default theme's value."""
+
+    organisation: Text | None = None
+    logo: Annotated[Path, _theme_file("logo.png", logo_problem)] | None = None
+    primary_colour: Colour | None = None
+    accent_colour: Colour | None = None
+    footer: Text | None = None
+    base_size: Annotated[float, BeforeValidator(_size)] | None = None
+    reference_docx: Annotated[Path, _theme_file("modele.docx", reference_problem)] | None = None
+    font: Annotated[FontFile, BeforeValidator(_font_mapping)] | None = None
+
+    def theme(self, folder: Path) -> Theme:
+        """Return the default Theme with the keys given here, its files read from ``folder``."""
+        given: dict[str, Any] = {key: value for key, value in self if value is not None}
+        if self.font:
+            given["font"] = FontFamily(folder=folder, **dict(self.font))
+        return replace(Theme(), folder=folder, **given)
 
 
 # --- theme.yaml ----------------------------------------------------------------------
@@ -182,56 +187,21 @@ def load_theme(folder: Path) -> Theme:
     if not isinstance(data, dict):
         what = f"attendu des clés comme « primary_colour: … », trouvé {found(data)}"
         raise ThemeError([source.problem((), what)])
-    problems = list(source.problems)
-    values: dict[str, object] = {}
-    for key, value in data.items():
-        path: FieldPath = (key,)
-        if key not in _KEYS:
-            problems.append(_unknown_key(source, path, _KEYS, _ALIASES))
-        elif value is None:
-            if key in ("primary_colour", "accent_colour") and _commented_out(source, path):
-                problems.append(_comment_problem(source, path))
-        elif key in _VALUES:
-            try:
-                values[key] = _VALUES[key](value)
-            except ValueError as error:
-                problems.append(source.problem(path, f"attendu {error}, trouvé {found(value)}"))
-        elif key == "font":
-            family = _font(folder, source, value)
-            if isinstance(family, list):
-                problems.extend(family)
-            else:
-                values[key] = family
-        else:
-            target = _inside(folder, source, path, value, "du thème", "logo.png", directory=False)
-            if isinstance(target, Problem):
-                problems.append(target)
-            elif wrong := _FILES[key](target, folder, str(value)):
-                problems.append(source.problem(path, wrong))
-            else:
-                values[key] = target
-    if problems:
+    empty_colours = [key for key in ("primary_colour", "accent_colour") if key in data and data[key] is None]
+    cut = [_cut_colour(source, (key,)) for key in empty_colours]
+    model, problems = validate(replace(source, data=data), ThemeFile, {"folder": folder})
+    problems += [problem for problem in cut if problem]
+    if problems or model is None:
         raise ThemeError(sorted(problems, key=lambda p: (p.line, p.column)))
-    return replace(Theme(), folder=folder, **values)  # type: ignore[arg-type]  # keys and types checked above
+    return model.theme(folder)
 
 
-def _unknown_key(source: YamlSource, path: FieldPath, known: list[str], aliases: dict[str, str]) -> Problem:
-    key = str(path[-1])
-    alias = aliases.get(fold(key))
-    hint = f" ; vouliez-vous dire « {alias} » ?" if alias else did_you_mean(key, known)
-    return source.problem(path, f"clé inconnue « {key} »{hint}", key=True)
-
-
-def _commented_out(source: YamlSource, path: FieldPath) -> bool:
-    """Return whether an empty value is empty because ``#`` began a comment (``primary_colour: #8C1D2C``)."""
+def _cut_colour(source: YamlSource, path: FieldPath) -> Problem | None:
+    """Return the problem of a colour left empty because ``#`` began a comment (``primary_colour: #8C1D2C``)."""
     line, column = source.where(path, key=True)
-    text = _line(source, line)
-    return "#" in text[column - 1 :]
-
-
-def _comment_problem(source: YamlSource, path: FieldPath) -> Problem:
-    line, column = source.where(path, key=True)
-    text = _line(source, line)
+    text = source.lines[line - 1] if 0 < line <= len(source.lines) else ""
+    if "#" not in text[column - 1 :]:
+        return None
     hash_column = text.index("#", column - 1) + 1
     colour = text[hash_column - 1 :].split()[0]
     message = (
@@ -241,54 +211,22 @@ def _comment_problem(source: YamlSource, path: FieldPath) -> Problem:
     return Problem(source.file, line, hash_column, str(path[0]), message)
 
 
-def _line(source: YamlSource, number: int) -> str:
-    return source.lines[number - 1] if 0 < number <= len(source.lines) else ""
-
-
-def _inside(
-    folder: Path, source: YamlSource, path: FieldPath, typed: object, whose: str, example: str, *, directory: bool
-) -> Path | Problem:
-    """Return ``folder / typed`` if it names an existing file (or a folder) inside ``folder``, else a located Problem.
-
-    ``../x``, absolute paths and folders linked from outside ``folder`` are
-    refused (a file is checked when it is read, by :func:`read_user_file`):
-    a theme or session folder must hold everything it needs, to be copied whole.
-    """
-    if not isinstance(typed, str) or not typed.strip():
-        return source.problem(path, f"attendu un chemin comme « {example} », trouvé {found(typed)}")
-    relative = typed.strip().replace("\\", "/")
-    if relative.startswith(("/", "~")) or re.match(r"[A-Za-z]:", relative) or ".." in PurePosixPath(relative).parts:
-        wanted = f"attendu un chemin dans le dossier {whose}, comme « {example} »"
-        return source.problem(path, f"{wanted}, trouvé « {typed} »")
-    target = folder / relative
-    kind = "dossier" if directory else "fichier"
-    if not target.exists():
-        listed = [child.name for child in folder.iterdir() if not child.name.startswith(".")] if folder.is_dir() else []
-        return source.problem(path, f"{kind} introuvable « {typed} »" + did_you_mean(relative.rstrip("/"), listed))
-    if not directory:
-        return target  # links, and what the file is, are checked when it is read
-    if not target.resolve().is_relative_to(folder.resolve()):
-        return source.problem(
-            path,
-            f"« {typed} » est un lien vers l'extérieur du dossier {whose} : remplacez-le par une copie du dossier",
-        )
-    if not target.is_dir():
-        return source.problem(path, f"« {typed} » est un fichier, pas un dossier")
-    return target
-
-
-def choose_theme(session_folder: Path, named: str, override: Path | None = None) -> Theme:
+def choose_theme(session: YamlSource | None, override: Path | None = None) -> Theme:
     """Return the theme of a build: ``override`` (``--theme``), else the session's ``theme:``, else the default.
 
-    ``named`` is the session's ``theme`` value, a folder inside ``session_folder``;
-    a problem with it is reported at its line of ``session.yaml``.
+    ``session`` is the session's file as read (its variant merged in; None if
+    it could not be read): its ``theme`` value names a folder inside the session
+    folder, and a problem with it is reported where it was written.
     """
     if override is not None:
         return load_theme(override)
-    if not named:
+    named = session.data.get("theme") if session is not None and isinstance(session.data, dict) else None
+    if session is None or not named:
         return default_theme()
-    source = session_source(session_folder)
-    folder = _inside(session_folder, source, ("theme",), named, "de la séance", "theme/", directory=True)
-    if isinstance(folder, Problem):
-        raise ThemeError([folder])
+    try:
+        folder = inside(session.file.parent, named, "de la séance", "theme/", directory=True)
+    except PydanticCustomError as error:  # a sentence(), told as it is (before ValueError: it is one)
+        raise ThemeError([session.problem(("theme",), error.message())]) from None
+    except ValueError as error:
+        raise ThemeError([session.problem(("theme",), f"attendu {error}, trouvé {found(named)}")]) from None
     return load_theme(folder)

@@ -180,6 +180,16 @@ def test_a_hash_after_a_space_warns_that_the_rest_is_a_comment() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["title: Atelier 1917   # le titre de la couverture", "title: Atelier 1917 # le titre", "title: Atelier 1917  #x"],
+)
+def test_a_comment_written_as_one_after_a_value_is_not_a_warning(line: str) -> None:
+    workshop = loaded(MINIMAL.replace("title: Atelier 1917", line))
+    assert workshop.session.title == "Atelier 1917"
+    assert workshop.warnings == []
+
+
 def test_an_empty_file_says_so() -> None:
     assert problems(write_session("# rien encore\n")) == ["atelier/session.yaml: le fichier est vide"]
 

@@ -46,8 +46,8 @@ class PrintPlan(Generator):
         for generator in registry().values():
             if generator.name == self.name or not generator.applies(plan):
                 continue
-            document: Inlines = [Text(generator.title, bold=True),
-                                 Text(" " + words.print_plan_file(generator.file_stem), italic=True)]
+            stem = generator.file_stem + (f"-{plan.workshop.variant}" if plan.workshop.variant else "")
+            document: Inlines = [Text(generator.title, bold=True), Text(" " + words.print_plan_file(stem), italic=True)]
             runs = [run for run in generator.copies(plan) if run.copies > 0]
             if generator.per_sitting and len(plan.sittings) > 1:
                 runs = [replace(run, part=words.print_plan_sitting(s.number, s.of, day_words(plan, s)))

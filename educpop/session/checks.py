@@ -12,8 +12,8 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from educpop.diagnostics import did_you_mean, fold
 from educpop.errors import Problem
-from educpop.session.explain import did_you_mean, fold
 from educpop.session.yamlsource import FieldPath, YamlSource
 
 #: how many files of a session folder are looked at to suggest a name
@@ -50,17 +50,21 @@ def cross_check(source: YamlSource) -> list[Problem]:
 
 def _unique_ids(source: YamlSource, section: str, problems: list[Problem]) -> list[str]:
     """Return the ids of ``section`` in order, reporting each one seen twice."""
-    first_line: dict[str, int] = {}
+    first: dict[str, tuple[Path, int]] = {}
     for index, entry in items(source.data, section):
         ident = entry.get("id")
         if not isinstance(ident, str):
             continue
         path = (section, index, "id")
-        if ident in first_line:
-            problems.append(source.problem(path, f"identifiant « {ident} » en double (déjà ligne {first_line[ident]})"))
+        file, (line, _) = source.locate(path)
+        if ident in first:
+            first_file, first_line = first[ident]
+            elsewhere = f" de {first_file}" if first_file != file else ""  # one in the variant, one in session.yaml
+            message = f"identifiant « {ident} » en double (déjà ligne {first_line}{elsewhere})"
+            problems.append(source.problem(path, message))
         else:
-            first_line[ident] = source.where(path)[0]
-    return list(first_line)
+            first[ident] = (file, line)
+    return list(first)
 
 
 _WHAT = {"source": "source inconnue", "questions": "thème de questions inconnu", "sitting": "séance inconnue"}

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from educpop.diagnostics import did_you_mean, found
 from educpop.document import Block
 from educpop.errors import Problem, SessionError
+from educpop.schema import validate
 from educpop.session.checks import cross_check, items, source_file
-from educpop.session.explain import did_you_mean, explain, found
 from educpop.session.markdown import markdown_blocks
 from educpop.session.model import Session
+from educpop.session.variant import merge, variant_file
 from educpop.session.yamlsource import (
     FORBIDDEN_CHARACTER,
     MAX_BYTES,
@@ -42,41 +42,68 @@ class Workshop:
     #: source id -> blocks of its Markdown text
     texts: dict[str, list[Block]]
     warnings: list[Problem]
+    #: the name of the variant merged in (``variants/<name>.yaml``), "" for the session as written
+    variant: str = ""
 
 
-def load_workshop(folder: Path) -> Workshop:
-    """Return the workshop defined in ``folder``; raise SessionError listing every problem."""
+def load_workshop(folder: Path, variant: str | None = None) -> Workshop:
+    """Return the workshop defined in ``folder``, with its variant ``variant`` if given.
+
+    Raise SessionError listing every problem.
+    """
+    return validate_workshop(read_session(folder, variant), variant or "")
+
+
+def read_session(folder: Path, variant: str | None = None) -> YamlSource:
+    """Return ``folder``'s session.yaml as read, with ``variants/<variant>.yaml`` merged in if given.
+
+    Raise SessionError when a file cannot be read at all (missing, syntax, not a mapping).
+    """
     if not folder.is_dir():
         what = "n'est pas un dossier" if folder.exists() else "dossier de séance introuvable"
         raise SessionError([Problem(folder, 0, 0, "", what)])
     source = session_source(folder)
-    data = source.data
-    if not isinstance(data, dict):
+    if not isinstance(source.data, dict):
+        data = source.data
         what = "le fichier est vide" if data is None else f"attendu des clés comme « title: … », trouvé {found(data)}"
         raise SessionError([source.problem((), what)])
-    file = source.file
-    problems = list(source.problems)
-    session = None
-    try:
-        session = Session.model_validate(data)
-    except ValidationError as error:
-        problems += explain(error, source)
+    if variant is not None:
+        file = variant_file(folder, variant)
+        changes = _yaml_file(file, folder)
+        if not isinstance(changes.data, dict | None):
+            what = f"attendu des clés comme « start: … », trouvé {found(changes.data)}"
+            raise SessionError([changes.problem((), what)])
+        source = merge(source, changes)
+    return source
+
+
+def validate_workshop(source: YamlSource, variant: str = "") -> Workshop:
+    """Return the workshop ``source`` (a session file as read, its variant ``variant`` merged in) describes.
+
+    Raise SessionError listing every problem.
+    """
+    file, folder = source.file, source.file.parent
+    session, problems = validate(source, Session)
     reported = {problem.field for problem in problems}
     warnings = list(source.warnings)
     texts = _read_texts(folder, source, reported, problems, warnings)
     problems += [problem for problem in cross_check(source) if problem.field not in reported]
     if problems or session is None:
         raise SessionError(sorted(problems, key=lambda p: (p.file != file, str(p.file), p.line, p.column)))
-    return Workshop(session, folder, texts, warnings)
+    return Workshop(session, folder, texts, warnings, variant)
 
 
 def session_source(folder: Path) -> YamlSource:
     """Return the ``session.yaml`` of ``folder`` read as YAML; raise SessionError when it cannot be read."""
-    file = folder / SESSION_FILE
+    return _yaml_file(folder / SESSION_FILE, folder)
+
+
+def _yaml_file(file: Path, folder: Path) -> YamlSource:
+    """Return ``file`` (inside the session ``folder``) read as YAML; raise SessionError when it cannot be read."""
     try:
         raw = read_user_file(file, folder, MAX_BYTES)
     except UnreadableFile as error:
-        names = [path.name for path in folder.iterdir()] if error.missing else []
+        names = [path.name for path in file.parent.iterdir()] if error.missing else []
         raise SessionError([Problem(file, 0, 0, "", error.message + did_you_mean(file.name, names))]) from None
     return read_yaml(raw, file)
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from datetime import date, time
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
+from educpop.diagnostics import sentence
+from educpop.paper import paper_named
+from educpop.schema import UserModel
 from educpop.session.values import (
     PartialDate,
     parse_clock,
@@ -40,19 +43,19 @@ MAX_FIELD_CHARS = 10_000
 MAX_ENTRIES = 1_000
 
 
-class _Model(BaseModel):
+def _paper(value: object) -> str:
+    try:
+        return paper_named(str(value)).name
+    except ValueError as error:
+        raise sentence(str(error)) from None
+
+
+#: a name of :data:`educpop.paper.PAPERS`, as after ``--paper``
+PaperName = Annotated[str, BeforeValidator(_paper)]
+
+
+class _Model(UserModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, str_max_length=MAX_FIELD_CHARS)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _empty_is_not_filled_in(cls, data: Any) -> Any:
-        """Drop the known keys left empty (``notes:``): an empty field is not filled in.
-
-        An unknown key stays, whatever its value, so that ``titel:`` left empty is still reported.
-        """
-        if isinstance(data, dict):
-            return {key: value for key, value in data.items() if value is not None or key not in cls.model_fields}
-        return data
 
 
 class Grouping(str, Enum):
@@ -275,3 +278,5 @@ class Session(_Model):
     evaluation: list[Line] = []
     #: a theme folder inside the session folder (``theme/``), read by :func:`educpop.theme_file.choose_theme`
     theme: str = ""
+    #: the paper the pack is printed on, unless ``--paper`` says otherwise
+    paper: PaperName = "a4"

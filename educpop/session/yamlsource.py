@@ -60,21 +60,27 @@ class YamlSource:
     warnings: list[Problem] = field(default_factory=list)
     #: the text of the file, line by line
     lines: tuple[str, ...] = ()
+    #: the file a located path was written in, when it is not ``file`` (a variant's values merged in)
+    origins: dict[FieldPath, Path] = field(default_factory=dict)
 
-    def where(self, path: FieldPath, *, key: bool = False) -> Position:
-        """Return the position of ``path``, or of its nearest located parent."""
+    def locate(self, path: FieldPath, *, key: bool = False) -> tuple[Path, Position]:
+        """Return the file and position of ``path``, or of its nearest located parent."""
         for end in range(len(path), -1, -1):
             prefix = path[:end]
             tables = (self.keys, self.values) if key else (self.values, self.keys)
             for table in tables:
                 if prefix in table:
-                    return table[prefix]
-        return (0, 0)
+                    return self.origins.get(prefix, self.file), table[prefix]
+        return self.file, (0, 0)
+
+    def where(self, path: FieldPath, *, key: bool = False) -> Position:
+        """Return the position of ``path``, or of its nearest located parent."""
+        return self.locate(path, key=key)[1]
 
     def problem(self, path: FieldPath, message: str, *, key: bool = False) -> Problem:
-        """Return a Problem about ``path`` located in this file."""
-        line, column = self.where(path, key=key)
-        return Problem(self.file, line, column, format_path(path), message)
+        """Return a Problem about ``path`` located in the file where it was written."""
+        file, (line, column) = self.locate(path, key=key)
+        return Problem(file, line, column, format_path(path), message)
 
 
 def decode_text(raw: bytes, file: Path) -> str:
@@ -207,6 +213,8 @@ def _indent_problems(file: Path, lines: list[str], last: int) -> list[Problem]:
     return problems
 
 
+#: a single space, then a ``#`` glued to what follows: the rest of a value read as a comment
+_CUT_VALUE = re.compile(r" (#\S.*)")
 _TAB = "tabulation dans l'indentation : utilisez des espaces"
 _NBSP_INDENT = "espace insécable dans l'indentation : utilisez des espaces ordinaires"
 _QUOTE_IT = 'mettez la valeur entre guillemets droits ("…")'
@@ -302,9 +310,14 @@ class _Walker:
         return result
 
     def _check_comment(self, node: ScalarNode, path: FieldPath) -> None:
-        """Warn when a ``#`` cut a plain value short (``title: Atelier #2`` reads ``Atelier``)."""
+        """Warn when a ``#`` cut a plain value short (``title: Atelier #2`` reads ``Atelier``).
+
+        A comment written as one (``duration: 90   # minutes``, ``start: 9h # matin``:
+        two spaces before the ``#``, or a space after it) is left alone; a single
+        space then ``#`` glued to a word is what a cut value looks like.
+        """
         rest = self.lines[node.end_mark.line][node.end_mark.column :]
-        comment = re.match(r"[ \t]+(#.*)", rest)
+        comment = _CUT_VALUE.match(rest)
         if comment:
             cut = comment[1].strip()
             message = (

@@ -1,7 +1,10 @@
-"""Pydantic validation errors, told in French with the file, line and column of the value.
+"""What is wrong in a user's file, told in French: did-you-mean, ``attendu … trouvé …``, located errors.
 
-Every message reads ``attendu <what>, trouvé « <value> »`` when a value is
-wrong, so that a facilitator sees both what educpop wanted and what it read.
+Shared by every file a facilitator writes (``session.yaml``, a variant, a
+theme's ``theme.yaml``): each is a pydantic schema, and :func:`explain` turns
+its validation errors into Problems with the file, line and column of the
+value. Every message reads ``attendu <what>, trouvé « <value> »`` when a value
+is wrong, so that a facilitator sees both what educpop wanted and what it read.
 """
 
 from __future__ import annotations
@@ -13,10 +16,9 @@ import unicodedata
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from educpop.errors import Problem
-from educpop.session.model import Session
 from educpop.session.yamlsource import FieldPath, YamlSource
 
 #: words facilitators write in French -> the name educpop expects (keys and choices)
@@ -59,7 +61,53 @@ _FRENCH = {
     "comprendre": "understand",
     "analyser": "analyse",
     "aujourd'hui": "today",
+    # theme.yaml
+    "organisme": "organisation",
+    "association": "organisation",
+    "couleur": "primary_colour",
+    "couleur_principale": "primary_colour",
+    "couleur_secondaire": "accent_colour",
+    "couleur_fond": "accent_colour",
+    "pied_de_page": "footer",
+    "licence": "footer",
+    "taille": "base_size",
+    "taille_texte": "base_size",
+    "modele": "reference_docx",
+    "modele_word": "reference_docx",
+    "reference": "reference_docx",
+    "police": "font",
+    "polices": "font",
+    "nom": "name",
+    "famille": "name",
+    "normal": "regular",
+    "regulier": "regular",
+    "romain": "regular",
+    "gras": "bold",
+    "italique": "italic",
+    "gras_italique": "bold_italic",
+    "bolditalic": "bold_italic",
+    # variants
+    "retirer": "drop",
+    "supprimer": "drop",
+    "modifier": "change",
+    "changer": "change",
+    "ajouter": "insert",
+    "inserer": "insert",
+    "ordre": "order",
+    "apres": "after",
+    "papier": "paper",
 }
+
+#: the pydantic error type of :func:`sentence`
+_SENTENCE = "educpop_sentence"
+
+
+def sentence(message: str) -> PydanticCustomError:
+    """Return a validation error that :func:`explain` prints as ``message``, a whole French sentence.
+
+    For checks whose message is not ``attendu … trouvé …`` (a file that cannot be used, say).
+    """
+    return PydanticCustomError(_SENTENCE, "{message}", {"message": message})
 
 _IDENTIFIER = "^[a-z0-9][a-z0-9_-]*$"
 #: what each pattern of the model asks for, in words
@@ -99,22 +147,27 @@ def found(value: object) -> str:
     return f"« {text if len(text) <= 60 else text[:59] + '…'} »"
 
 
-def explain(error: ValidationError, source: YamlSource) -> list[Problem]:
-    """Return one located Problem per error of ``error``."""
+def explain(error: ValidationError, source: YamlSource, model: type[BaseModel]) -> list[Problem]:
+    """Return one located Problem per error of ``error``, raised by ``model`` validating ``source``'s data."""
     problems = []
     for details in error.errors(include_url=False):
         path: FieldPath = tuple(part for part in details["loc"] if isinstance(part, (str, int)))
         extra = details["type"] == "extra_forbidden"
-        problems.append(source.problem(path, _message(details, path, source), key=extra))
+        problems.append(source.problem(path, _message(details, path, source, model), key=extra))
     return problems
 
 
-def _message(details: ErrorDetails, path: FieldPath, source: YamlSource) -> str:
+def _message(details: ErrorDetails, path: FieldPath, source: YamlSource, model: type[BaseModel]) -> str:
     kind, value, ctx = details["type"], details["input"], details.get("ctx", {})
+    if kind == _SENTENCE:
+        return str(ctx["message"])
     if kind == "missing":
-        return "champ obligatoire vide" if path in source.keys else "champ obligatoire manquant"
+        missing = "champ obligatoire vide" if path in source.keys else "champ obligatoire manquant"
+        holder = _model_at(model, path[:-1])
+        field = holder.model_fields.get(str(path[-1])) if holder and path else None
+        return f"{missing} : {field.description}" if field and field.description else missing
     if kind == "extra_forbidden":
-        return f"clé inconnue « {path[-1]} »" + did_you_mean(str(path[-1]), _fields_at(path[:-1]))
+        return f"clé inconnue « {path[-1]} »" + did_you_mean(str(path[-1]), _fields_at(model, path[:-1]))
     if kind == "enum":
         options = re.findall(r"'([^']*)'", ctx["expected"])
         choices = ", ".join(options[:-1]) + f" ou {options[-1]}"
@@ -168,19 +221,23 @@ def _expected(kind: str, ctx: dict[str, Any]) -> str | None:
     return None
 
 
-def _fields_at(path: FieldPath) -> list[str]:
-    """Return the field names the model accepts at ``path`` (a mapping inside the session)."""
-    kind: Any = Session
+def _fields_at(model: type[BaseModel], path: FieldPath) -> list[str]:
+    """Return the field names ``model`` accepts at ``path`` (a mapping inside it)."""
+    holder = _model_at(model, path)
+    return list(holder.model_fields) if holder else []
+
+
+def _model_at(model: type[BaseModel], path: FieldPath) -> type[BaseModel] | None:
+    """Return the model that validates the mapping at ``path`` inside ``model``, or None if it is none."""
+    kind: Any = model
     for part in path:
         if isinstance(part, str) and isinstance(kind, type) and issubclass(kind, BaseModel):
             kind = _unwrap(kind.model_fields[part].annotation) if part in kind.model_fields else None
         elif isinstance(part, int) and get_origin(kind) is list:
             kind = _unwrap(get_args(kind)[0])
         else:
-            return []
-    if isinstance(kind, type) and issubclass(kind, BaseModel):
-        return list(kind.model_fields)
-    return []
+            return None
+    return kind if isinstance(kind, type) and issubclass(kind, BaseModel) else None
 
 
 def _unwrap(kind: Any) -> Any:
