@@ -23,6 +23,9 @@ from educpop.errors import EducpopError, Problem
 from educpop.generators import registry
 from educpop.generators._common import schedule_lines
 from educpop.generators._words import phrases_for
+from educpop.importer import import_file
+from educpop.importer.report import Report
+from educpop.importer.save import default_output, save
 from educpop.inputs import load_inputs
 from educpop.library import describe, library
 from educpop.pack import (
@@ -262,6 +265,23 @@ def list_(folder: Path) -> None:
     for entry in library(folder):
         for line in describe(entry):
             click.echo(line)
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Fichier Markdown à écrire (par défaut : sources/<nom du fichier>.md).")
+@click.option("--session", "session_folder", type=click.Path(path_type=Path), metavar="DOSSIER",
+              help="Dossier de la séance : le texte va dans ses sources/ et dans la liste sources de session.yaml.")
+@click.option("--rapport", "keep_report", is_flag=True, help="Écrire aussi le rapport à côté du texte (.rapport.txt).")
+@click.option("--force", is_flag=True, help="Remplacer un texte déjà importé.")
+def import_(file: Path, output: Path | None, session_folder: Path | None, keep_report: bool, force: bool) -> None:
+    """Importe un texte (PDF, Word, ODT, page web, texte) en Markdown propre pour sources/, avec un rapport."""
+    report = Report()
+    imported = import_file(file, report)
+    saved = save(file, imported, report, output or default_output(file, session_folder), session_folder,
+                 keep_report, force)
+    click.echo(saved.report, nl=False)
 
 
 def main(argv: list[str] | None = None) -> int:
