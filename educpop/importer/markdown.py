@@ -7,7 +7,7 @@ import re
 from educpop.importer.model import Block, Imported, Inline, NoteCall, NoteRef, Run
 
 #: characters that Markdown would read as markup anywhere in a line
-_INLINE = re.compile(r"([\\`*_\[\]<>&])")
+_INLINE = re.compile(r"([\\`*_\[\]<>]|&(?=#|\w+;))")
 #: what Markdown would read as markup at the start of a line: a heading, a quote, a list, a rule
 _LINE_START = re.compile(r"^(?:#|>|[-+=](?:\s|$))")
 _ORDERED_START = re.compile(r"^\d+(?=[.)])")

@@ -44,6 +44,8 @@ def _notes(soup: BeautifulSoup) -> dict[str, Block]:
     """Return the notes that links call ("#fn1"), each taken out of the page by key and its call marked."""
     notes: dict[str, Block] = {}
     for link in soup.find_all("a", href=re.compile(r"^#.")):
+        if link.decomposed:  # a back link of a note already taken out
+            continue
         key = str(link["href"])[1:]
         target = soup.find(id=key)
         if not isinstance(target, Tag) or not link.get_text(strip=True).strip("[]()").isdigit():

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -82,7 +83,7 @@ def read(path: Path, data: bytes, report: Report) -> Extracted:
                                     "n'en gardez que l'article à étudier")
             pages = [(page.width, page.height, _words(page)) for page in pdf.pages]
     except (PdfminerException, PSException, ValueError, KeyError, TypeError) as error:
-        encrypted = "password" in str(error).lower() or "encrypt" in type(error).__name__.lower()
+        encrypted = any(isinstance(cause, PDFEncryptionError) for cause in (error, *error.args))
         raise ImportFailure(f"{path} : PDF protégé par un mot de passe ; enregistrez-en une copie sans protection"
                             if encrypted else f"{path} : PDF illisible ou abîmé ({type(error).__name__})") from None
     body = _body_size([word for _, _, words in pages for word in words])
@@ -210,9 +211,13 @@ def _drop_furniture(rows: list[_Row], heights: dict[int, float], report: Report)
         height = heights[row.page]
         return row.top < _MARGIN_ZONE * height or row.bottom > (1 - _MARGIN_ZONE) * height
 
+    edges: set[int] = set()  # the two first and two last lines of each page, furniture's only places
+    for page in heights:
+        on_page = sorted((row for row in rows if row.page == page), key=lambda row: row.top)
+        edges.update(id(row) for row in on_page[:2] + on_page[-2:])
     places: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
-        if in_margin(row):
+        if id(row) in edges and in_margin(row):
             places[re.sub(r"\d+", "#", row.text().lower())].append(row)
     furniture: set[int] = set()
     for key, found in places.items():
@@ -223,7 +228,7 @@ def _drop_furniture(rows: list[_Row], heights: dict[int, float], report: Report)
             report.dropped.append(f"« {near[0].text()} » : en-tête ou pied de page répété, retiré des pages "
                                   + ", ".join(map(str, on_pages)))
     for row in rows:
-        if id(row) not in furniture and in_margin(row) and _PAGE_NUMBER.match(row.text()):
+        if id(row) not in furniture and id(row) in edges and in_margin(row) and _PAGE_NUMBER.match(row.text()):
             furniture.add(id(row))
             report.dropped.append(f"page {row.page} : « {row.text()} » (numéro de page)")
     return [row for row in rows if id(row) not in furniture]
@@ -256,11 +261,9 @@ def _lines(rows: list[_Row], body: float, heights: dict[int, float]) -> Extracte
             small=size <= _SMALL * body,
         )
         low = row.top > heights[row.page] / 2
-        number = _note_number(content)
-        if line.small and low and number is not None:
-            content.pop(0)
-            if content and isinstance(content[0], Run):
-                content[0].text = content[0].text.lstrip()
+        number = _note_number(content) if line.small and low else None
+        if number is not None:
+            line.content = _after_number(content)
             notes.append(NoteText(number, [line]))
             in_note = True
         elif line.small and in_note and (previous is None or previous.page == row.page):
@@ -272,18 +275,27 @@ def _lines(rows: list[_Row], body: float, heights: dict[int, float]) -> Extracte
     return Extracted(lines, notes)
 
 
+_NOTE_NUMBER = re.compile(r"(\d{1,3})[.)]?(?=\s)")
+
+
 def _note_number(content: list[Inline]) -> str | None:
-    """Return the number a footnote starts with, or None."""
+    """Return the number a footnote starts with (raised or not), or None."""
     first = content[0] if content else None
     if isinstance(first, NoteCall):
         return first.number
+    match = _NOTE_NUMBER.match(first.text) if isinstance(first, Run) else None
+    return match.group(1) if match else None
+
+
+def _after_number(content: list[Inline]) -> list[Inline]:
+    """Return the content of a footnote's first line without its number."""
+    first, rest = content[0], content[1:]
     if isinstance(first, Run):
-        match = re.match(r"(\d{1,3})[.)]?(?=\s)", first.text)
-        if match:
-            first.text = first.text[match.end():]
-            content.insert(0, NoteCall(match.group(1)))
-            return match.group(1)
-    return None
+        text = first.text[_NOTE_NUMBER.match(first.text).end():]  # type: ignore[union-attr]
+        rest = [Run(text, first.bold, first.italic), *rest]
+    if rest and isinstance(rest[0], Run):
+        rest[0] = Run(rest[0].text.lstrip(), rest[0].bold, rest[0].italic)
+    return rest
 
 
 def _content(row: _Row, size: float) -> list[Inline]:
