@@ -17,8 +17,10 @@ from educpop.importer.paragraphs import rebuild
 from educpop.importer.readers import docx, html, odt, pdf, text
 from educpop.importer.report import Report
 
-#: a larger file is refused before it is read (a magazine issue in PDF is a few megabytes)
-MAX_BYTES = 50_000_000
+#: a larger file is refused before it is read: a magazine issue in PDF or Word is a few megabytes,
+#: and a text or a web page larger than a session accepts as a source is no text to study
+MAX_BYTES = {".pdf": 50_000_000, ".docx": 50_000_000, ".odt": 50_000_000}
+MAX_TEXT_BYTES = 5_000_000
 
 Reader = Callable[[Path, bytes, Report], Extracted | Imported]
 
@@ -41,7 +43,7 @@ def import_file(path: Path, report: Report) -> Imported:
         kinds = ", ".join(sorted({suffix for suffix in READERS if suffix != ".htm"}))
         raise ImportFailure(f"{path} : type de fichier inconnu « {path.suffix or '(sans extension)'} » ; "
                             f"educpop sait lire : {kinds}")
-    found = reader(path, _read(path), report)
+    found = reader(path, _read(path, MAX_BYTES.get(path.suffix.lower(), MAX_TEXT_BYTES)), report)
     imported = rebuild(found, report) if isinstance(found, Extracted) else found
     if not any(block.text().strip() for block in imported.blocks):
         raise ImportFailure(f"{path} : aucun texte trouvé (un PDF scanné n'a que des images : "
@@ -49,8 +51,8 @@ def import_file(path: Path, report: Report) -> Imported:
     return imported
 
 
-def _read(path: Path) -> bytes:
-    """Return the bytes of ``path``, refusing what is not a regular file of a reasonable size."""
+def _read(path: Path, limit: int) -> bytes:
+    """Return the bytes of ``path``, refusing what is not a regular file of at most ``limit`` bytes."""
     try:
         status = path.stat()
     except FileNotFoundError:
@@ -61,9 +63,9 @@ def _read(path: Path) -> bytes:
         raise ImportFailure(f"{path} : c'est un dossier ; donnez le fichier à importer")
     if not stat.S_ISREG(status.st_mode):
         raise ImportFailure(f"{path} : ce n'est pas un fichier ordinaire (tube, périphérique ?)")
-    if status.st_size > MAX_BYTES:
+    if status.st_size > limit:
         raise ImportFailure(f"{path} : fichier trop gros ({status.st_size // 1_000_000} Mo, "
-                            f"au plus {MAX_BYTES // 1_000_000} Mo) ; n'en gardez que le texte à étudier")
+                            f"au plus {limit // 1_000_000} Mo) ; n'en gardez que le texte à étudier")
     try:
         return path.read_bytes()
     except OSError as error:

@@ -37,11 +37,12 @@ def test_a_folder_and_a_pipe_are_not_files(capsys: pytest.CaptureFixture[str]) -
     assert refused(capsys, "tube.txt") == ["tube.txt : ce n'est pas un fichier ordinaire (tube, périphérique ?)"]
 
 
-def test_a_huge_file_is_refused_before_it_is_read(capsys: pytest.CaptureFixture[str]) -> None:
-    with open("enorme.txt", "wb") as handle:
+@pytest.mark.parametrize(("name", "limit"), [("enorme.pdf", 50), ("enorme.txt", 5), ("enorme.html", 5)])
+def test_a_huge_file_is_refused_before_it_is_read(capsys: pytest.CaptureFixture[str], name: str, limit: int) -> None:
+    with open(name, "wb") as handle:
         handle.truncate(60_000_000)  # sparse: takes no room on the disk
-    assert refused(capsys, "enorme.txt") == [
-        "enorme.txt : fichier trop gros (60 Mo, au plus 50 Mo) ; n'en gardez que le texte à étudier"]
+    assert refused(capsys, name) == [
+        f"{name} : fichier trop gros (60 Mo, au plus {limit} Mo) ; n'en gardez que le texte à étudier"]
 
 
 def test_a_password_protected_pdf(capsys: pytest.CaptureFixture[str]) -> None:

@@ -37,7 +37,7 @@ _ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
 Word = dict[str, Any]
 
 
-@dataclass
+@dataclass(eq=False)
 class _Row:
     """A printed line: its words left to right, and where it sits on its page."""
 
@@ -118,12 +118,14 @@ def _page_rows(words: list[Word], page: int, width: float, body: float) -> list[
     per_column = [[_Row(line, page, index) for line in _cluster(column)] for index, column in enumerate(columns)]
     spanning = _join_across(per_column, body)
     order: list[_Row] = []
-    for span in sorted(spanning, key=lambda row: row.top):
+    placed: set[int] = set()
+    for span in [*sorted(spanning, key=lambda row: row.top), None]:
         for column in per_column:
-            order += [row for row in column if row.top < span.top and row not in order]
-        order.append(span)
-    for column in per_column:
-        order += [row for row in column if row not in order and row not in spanning]
+            above = [row for row in column if id(row) not in placed and (span is None or row.top < span.top)]
+            order += above
+            placed.update(map(id, above))
+        if span is not None:
+            order.append(span)
     seen: set[int] = set()
     for row in order:
         if row.column not in seen:
