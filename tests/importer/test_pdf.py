@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -115,13 +114,12 @@ def test_three_columns_are_read_left_to_right(tmp_path: Path) -> None:
                                       " ".join(" ".join(lines) for lines in columns) + "\n"]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_a_two_column_pdf_made_by_libreoffice_from_word(tmp_path: Path) -> None:
+def test_a_two_column_pdf_made_by_libreoffice_from_word(tmp_path: Path, soffice: str) -> None:
     paragraphs = [" ".join(sentence(10 * number + index) for index in range(6)) for number in range(1, 13)]
     source = make_columns_docx(tmp_path / "bulletin.docx", paragraphs,
                                {2: "Une note du deuxième paragraphe.", 7: "Une note du septième."},
                                "Bulletin des ateliers")
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
                    check=True, capture_output=True, timeout=180)
     markdown, report = imported(tmp_path / "bulletin.pdf")
     blocks = markdown.split("\n\n")

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
-
-import pytest
 
 from importer.conftest import imported, make_docx
 
@@ -47,10 +44,9 @@ def test_a_word_note_that_nothing_calls_is_kept_and_listed(tmp_path: Path) -> No
     assert "  ligne 19 : note sans appel dans le texte, gardée à la fin, à vérifier" in report.splitlines()
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_an_opendocument_text_reads_as_the_word_file_it_was_saved_from(tmp_path: Path) -> None:
+def test_an_opendocument_text_reads_as_the_word_file_it_was_saved_from(tmp_path: Path, soffice: str) -> None:
     source = make_docx(tmp_path / "conseils.docx", NOTES)
-    subprocess.run(["soffice", "--headless", "--convert-to", "odt", "--outdir", str(tmp_path), str(source)],
+    subprocess.run([soffice, "--headless", "--convert-to", "odt", "--outdir", str(tmp_path), str(source)],
                    check=True, capture_output=True, timeout=180)
     markdown, _ = imported(tmp_path / "conseils.odt")
     assert markdown == EXPECTED
