@@ -43,7 +43,7 @@ def decide(before: str, after: str, words: Vocabulary) -> Decision | None:
         return None
     left, right = cut.group(1), rest.group(1)
     joined, compound = left + right, f"{left}-{right}"
-    if right[0].isupper():
+    if right[0].isupper() and not (left.isupper() and right.isupper()):  # "RÉVO-/LUTION" is a cut word
         return Decision(Verdict.KEEP, True, "nom propre")
     if _INCLUSIVE.match(after):
         return Decision(Verdict.KEEP, True, "écriture inclusive")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from educpop.importer.hyphens import Decision
 from educpop.importer.joining import join
-from educpop.importer.model import Block, Extracted, Inline, NoteRef, Run
+from educpop.importer.model import Block, Extracted, Inline, NoteCall, NoteRef, Run
 from educpop.importer.report import Entry, Report
 from educpop.importer.words import Vocabulary
 
@@ -27,7 +27,7 @@ def link(extracted: Extracted, words: Vocabulary, report: Report) -> dict[str, B
     for line in extracted.lines:
         content: list[Inline] = []
         for part in line.content:
-            if not isinstance(part, Run) and not isinstance(part, NoteRef):
+            if isinstance(part, NoteCall):
                 key = next((f"n{i}" for i, n in enumerate(numbers, 1) if n == part.number and f"n{i}" not in called),
                            None)
                 if key is None:

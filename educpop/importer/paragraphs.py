@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from educpop.importer.hyphens import Decision, Verdict
 from educpop.importer.joining import join, vocabulary
@@ -27,7 +28,7 @@ def rebuild(extracted: Extracted, report: Report) -> Imported:
     words = vocabulary([*extracted.lines, *(line for note in extracted.notes for line in note.lines)])
     notes = link(extracted, words, report)
     blocks: list[Block] = []
-    for group in _groups(extracted.lines, report):
+    for group in _groups(extracted.lines):
         block = _block(group, words, report)
         if block is not None:
             blocks.append(block)
@@ -35,22 +36,30 @@ def rebuild(extracted: Extracted, report: Report) -> Imported:
     return Imported(blocks, notes)
 
 
-def _groups(lines: list[Line], report: Report) -> list[list[Line]]:
+@dataclass
+class _Group:
+    """The lines of one block, and the doubts met while gathering them."""
+
+    lines: list[Line]
+    doubts: list[str] = field(default_factory=list)
+
+
+def _groups(lines: list[Line]) -> list[_Group]:
     """Return ``lines`` cut where a paragraph, a heading or an item ends."""
-    groups: list[list[Line]] = []
+    groups: list[_Group] = []
     for line in lines:
         if not line.text().strip() and not line.content:
             continue
-        if groups and not _ends(groups[-1], line, report):
-            groups[-1].append(line)
+        if groups and not _ends(groups[-1], line):
+            groups[-1].lines.append(line)
         else:
-            groups.append([line])
+            groups.append(_Group([line]))
     return groups
 
 
-def _ends(group: list[Line], line: Line, report: Report) -> bool:
+def _ends(group: _Group, line: Line) -> bool:
     """Return whether ``line`` starts a new block after ``group``."""
-    previous = group[-1]
+    previous = group.lines[-1]
     before, text = previous.text().rstrip(), line.text().lstrip()
     if _LIST_ITEM.match(text) or previous.small != line.small:
         return True
@@ -59,11 +68,10 @@ def _ends(group: list[Line], line: Line, report: Report) -> bool:
     goes_on = before.endswith(("-", ",")) or before.rpartition(" ")[2].lower() in _GOES_ON
     full = previous.room <= line.head or goes_on
     if line.blank_before:
-        bridge = len(group) >= 2 and full and not _SENTENCE_END.search(before) and not before.endswith(":")
+        bridge = len(group.lines) >= 2 and full and not _SENTENCE_END.search(before) and not before.endswith(":")
         if bridge and not _starts_lower(text) and not goes_on:
-            report.to_check.append(Entry(None, (
-                f"{line.where()} : paragraphe continué par-dessus un saut (« …{before[-25:]} » / "
-                f"« {text[:25]}… »), à vérifier")))
+            group.doubts.append(f"paragraphe continué par-dessus un saut (« …{before[-25:]} » / "
+                                f"« {text[:25]}… », {line.where()}), à vérifier")
         return not bridge
     if not full:  # a line ended early, unless the next one goes on with the sentence
         return not _starts_lower(text) or bool(_SENTENCE_END.search(before))
@@ -75,31 +83,33 @@ def _starts_lower(text: str) -> bool:
     return letter.islower()
 
 
-def _block(group: list[Line], words: Vocabulary, report: Report) -> Block | None:
+def _block(group: _Group, words: Vocabulary, report: Report) -> Block | None:
     """Return the block of one group of lines, or None for a lone number (listed in ``report``)."""
+    lines = group.lines
     cuts: list[tuple[Decision, str]] = []
-    content = join(group, words, cuts)
+    content = join(lines, words, cuts)
     block = Block("paragraph", content)
     text = block.text().strip()
     if not text:
         return None
-    if len(group) == 1 and _LONE_NUMBER.match(text) and all(isinstance(part, Run) for part in content):
-        report.dropped.append(f"{group[0].where()} : « {text} » (nombre seul : numéro de page ?)")
+    if len(lines) == 1 and _LONE_NUMBER.match(text) and all(isinstance(part, Run) for part in content):
+        report.dropped.append(f"{lines[0].where()} : « {text} » (nombre seul : numéro de page ?)")
         return None
     item = _LIST_ITEM.match(text)
     if item:
         block.kind = "numbered" if item.group(1) else "item"
         _strip_start(block, item.end())
-    elif _is_heading(group, text):
+    elif _is_heading(lines, text):
         block.kind = "heading"
         block.content = [Run(part.text, markdown=part.markdown) if isinstance(part, Run) else part
                          for part in block.content]  # a heading is bold already
         report.headings.append(Entry(block, f"« {text} »"))
-    elif group[0].small:
+    elif lines[0].small:
         report.to_check.append(Entry(block, f"« {text[:40]} » en petits caractères (légende, encadré ?), "
                                             "gardé en paragraphe à part, à vérifier"))
     elif sum(char.isalpha() for char in text) <= 3:
         report.to_check.append(Entry(block, f"« {text} » seul sur sa ligne (reste de mise en page ?), à vérifier"))
+    report.to_check += [Entry(block, doubt) for doubt in group.doubts]
     for decision, message in cuts:
         entries = (report.rejoined if decision.verdict is Verdict.JOIN else report.hyphens_kept)
         (entries if decision.sure else report.to_check).append(Entry(block, message))

@@ -126,5 +126,5 @@ def test_the_seed_articles_headings_and_the_cut_between_its_articles(seed: tuple
     assert "\n## D’Octobre au stalinisme : le grand retournement\n" in markdown
     assert "\n## FEMMES ET RÉVOLUTIONS RUSSES ?\n" in markdown
     # the layout put the end of the first article after a page of the second one: the report points at it
-    assert ("paragraphe continué par-dessus un saut (« …, l’oppression des femmes » / "
-            "« L’hyper-industrialisation… »), à vérifier") in report
+    assert ("  ligne 43 : paragraphe continué par-dessus un saut (« …, l’oppression des femmes » / "
+            "« L’hyper-industrialisation… », ligne 308 du fichier), à vérifier") in report.splitlines()
