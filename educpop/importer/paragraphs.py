@@ -9,7 +9,7 @@ from educpop.importer.hyphens import Decision, Verdict
 from educpop.importer.joining import join, vocabulary
 from educpop.importer.model import Block, Extracted, Imported, Line, Run
 from educpop.importer.notes import link
-from educpop.importer.report import Entry, Report
+from educpop.importer.report import Entry, Report, shorten
 from educpop.importer.words import Vocabulary
 
 _SENTENCE_END = re.compile(r"[.!?…]\W*$")
@@ -45,15 +45,27 @@ class _Group:
 
 
 def _groups(lines: list[Line]) -> list[_Group]:
-    """Return ``lines`` cut where a paragraph, a heading or an item ends."""
+    """Return ``lines`` cut where a paragraph, a heading or an item ends.
+
+    Small lines (a caption, a box) make groups of their own, put after the
+    paragraph they interrupt, which goes on around them.
+    """
     groups: list[_Group] = []
+    text: _Group | None = None  # the last group of lines of the text's size
     for line in lines:
         if not line.text().strip() and not line.content:
             continue
-        if groups and not _ends(groups[-1], line):
-            groups[-1].lines.append(line)
+        if line.small:
+            last = groups[-1] if groups else None
+            if last is not None and last.lines[-1].small and not _ends(last, line):
+                last.lines.append(line)
+            else:
+                groups.append(_Group([line]))
+        elif text is not None and not _ends(text, line):
+            text.lines.append(line)
         else:
-            groups.append(_Group([line]))
+            text = _Group([line])
+            groups.append(text)
     return groups
 
 
@@ -61,7 +73,7 @@ def _ends(group: _Group, line: Line) -> bool:
     """Return whether ``line`` starts a new block after ``group``."""
     previous = group.lines[-1]
     before, text = previous.text().rstrip(), line.text().lstrip()
-    if _LIST_ITEM.match(text) or previous.small != line.small:
+    if _LIST_ITEM.match(text):
         return True
     if previous.prominent is not None and previous.prominent != line.prominent:
         return True
@@ -105,7 +117,7 @@ def _block(group: _Group, words: Vocabulary, report: Report) -> Block | None:
                          for part in block.content]  # a heading is bold already
         report.headings.append(Entry(block, f"« {text} »"))
     elif lines[0].small:
-        report.to_check.append(Entry(block, f"« {text[:40]} » en petits caractères (légende, encadré ?), "
+        report.to_check.append(Entry(block, f"« {shorten(text)} » : légende ou encadré ?, "
                                             "gardé en paragraphe à part, à vérifier"))
     elif sum(char.isalpha() for char in text) <= 3:
         report.to_check.append(Entry(block, f"« {text} » seul sur sa ligne (reste de mise en page ?), à vérifier"))

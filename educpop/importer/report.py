@@ -57,3 +57,10 @@ class Report:
         if self.to_check:
             out += ["", "À vérifier :", *(at(entry) for entry in self.to_check)]
         return "\n".join(out) + "\n"
+
+
+def shorten(text: str, length: int = 60) -> str:
+    """Return ``text``, cut after a whole word with "…" when longer than ``length`` characters."""
+    if len(text) <= length:
+        return text
+    return text[: length].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"

@@ -27,8 +27,8 @@ SIZE, LEADING = 10.0, 12.5
 class Page:
     """What one page shows: lines of each column, footnotes at its foot.
 
-    A line starting with "#" is a bold heading, "  " an indented first line, "" a gap;
-    "^1" in a line is a raised note number.
+    A line starting with "#" is a bold heading, "!" a caption in small print, "  " an
+    indented first line, "" a gap; "^1" in a line is a raised note number.
     """
 
     columns: tuple[list[str], ...]
@@ -74,6 +74,8 @@ def _draw_line(canvas: Canvas, line: str, x: float, y: float, size: float = SIZE
     font = "Corps"
     if line.startswith("#"):
         font, line = "Corps-Bold", line[1:]
+    if line.startswith("!"):
+        size, line = 8.0, line[1:]
     if line.startswith("  "):
         x += 12
     for index, piece in enumerate(line.strip().split("^")):

@@ -128,3 +128,18 @@ def test_a_two_column_pdf_made_by_libreoffice_from_word(tmp_path: Path, soffice:
                            for number, text in enumerate(paragraphs, 1)]
     assert blocks[12:] == ["[^1]: Une note du deuxième paragraphe.", "[^2]: Une note du septième.\n"]
     assert "  « Bulletin des ateliers » : en-tête ou pied de page répété, retiré des pages 1, 2, 3" in report
+
+
+def test_a_caption_in_small_print_is_kept_apart_and_the_paragraph_goes_on_around_it(tmp_path: Path) -> None:
+    page = Page(columns=(["Le cortège passe devant la gare et remonte", "!Photo : la place du marché, un matin.",
+                          "toute l'avenue jusqu'à la grande place.", "", "Un autre paragraphe suit."],))
+    last = Page(columns=(["La seconde page n'a qu'une ligne."],))
+    markdown, report = imported(make_pdf(tmp_path / "photo.pdf", [page, last]))
+    assert markdown.split("\n\n") == [
+        "Le cortège passe devant la gare et remonte toute l'avenue jusqu'à la grande place.",
+        "Photo : la place du marché, un matin.",
+        "Un autre paragraphe suit.",
+        "La seconde page n'a qu'une ligne.\n",
+    ]
+    assert ("  ligne 3 : « Photo : la place du marché, un matin. » : légende ou encadré ?, "
+            "gardé en paragraphe à part, à vérifier") in report.splitlines()

@@ -92,3 +92,15 @@ def test_a_web_page_keeps_its_article_and_drops_menus_and_footers(tmp_path: Path
         "  <aside> (menu, bandeau, pied de page) : « Lire aussi : nos autres articles »",
         "  <footer> (menu, bandeau, pied de page) : « © Journal du quartier — mentions légales »",
     ]
+
+
+def test_a_web_page_in_latin_1_keeps_its_articles_own_header(tmp_path: Path) -> None:
+    source = tmp_path / "ete.html"
+    source.write_bytes('<html><head><meta charset="iso-8859-1"></head><body><article><header><h1>Été</h1>'
+                       "<p>Par l'équipe</p></header><p>Ça commence déjà.</p></article>"
+                       "<footer>Mentions légales</footer></body></html>".encode("latin-1"))
+    markdown, report = imported(source)
+    assert markdown == "## Été\n\nPar l'équipe\n\nÇa commence déjà.\n"
+    assert report.splitlines()[-4:] == [
+        "  <footer> (menu, bandeau, pied de page) : « Mentions légales »", "",
+        "À vérifier :", "  page lue dans l'encodage iso-8859-1 : vérifiez les lettres accentuées"]

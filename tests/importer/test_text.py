@@ -128,3 +128,34 @@ def test_the_seed_articles_headings_and_the_cut_between_its_articles(seed: tuple
     # the layout put the end of the first article after a page of the second one: the report points at it
     assert ("  ligne 43 : paragraphe continué par-dessus un saut (« …, l’oppression des femmes » / "
             "« L’hyper-industrialisation… », ligne 308 du fichier), à vérifier") in report.splitlines()
+
+
+def test_a_caption_and_stray_debris_stay_apart_and_are_listed(tmp_path: Path) -> None:
+    source = tmp_path / "photo.txt"
+    source.write_text("Le cortège passe devant la gare et remonte toute l'avenue jusqu'à\n"
+                      "Photo : le cortège du 8 mars, devant la gare.\n"
+                      "la place, où la foule attend les oratrices depuis le matin.\n\n"
+                      "p.\n\n"
+                      "Fin du récit de la journée.\n", encoding="utf-8")
+    markdown, report = imported(source)
+    assert markdown.split("\n\n") == [
+        "Le cortège passe devant la gare et remonte toute l'avenue jusqu'à la place, où la foule attend les "
+        "oratrices depuis le matin.",
+        "Photo : le cortège du 8 mars, devant la gare.",
+        "p.",
+        "Fin du récit de la journée.\n",
+    ]
+    assert report.split("À vérifier :\n")[1].splitlines() == [
+        "  ligne 3 : « Photo : le cortège du 8 mars, devant la gare. » : légende ou encadré ?, "
+        "gardé en paragraphe à part, à vérifier",
+        "  ligne 5 : « p. » seul sur sa ligne (reste de mise en page ?), à vérifier",
+    ]
+
+
+def test_a_markdown_file_keeps_its_markup_and_gets_its_wrapped_lines_joined(tmp_path: Path) -> None:
+    source = tmp_path / "notes.md"
+    source.write_text("# Un titre\n\nUn paragraphe *coupé* à la main sur deux lignes, avec un mot coupé, l'orga-\n"
+                      "nisation, et une note[^1].\n\n- un point\n- un autre\n\n[^1]: La note.\n", encoding="utf-8")
+    markdown, _ = imported(source)
+    assert markdown == ("## Un titre\n\nUn paragraphe *coupé* à la main sur deux lignes, avec un mot coupé, "
+                        "l'organisation, et une note[^1].\n\n- un point\n- un autre\n\n[^1]: La note.\n")

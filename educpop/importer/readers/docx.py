@@ -92,7 +92,10 @@ def _runs(element: BaseOxmlElement, parent: Paragraph) -> list[Inline]:
                 content.append(NoteRef(prefix + str(call.get(qn("w:id")))))
         word = WordRun(run, parent)
         if word.text:
-            content.append(Run(word.text, bool(word.bold), bool(word.italic)))
+            style = word.style.font if word.style is not None else None  # "Strong", "Emphasis"
+            bold = word.bold if word.bold is not None else bool(style and style.bold)
+            italic = word.italic if word.italic is not None else bool(style and style.italic)
+            content.append(Run(word.text, bold, italic))
     return content
 
 

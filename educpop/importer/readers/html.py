@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from educpop.importer.model import Block, BlockKind, Imported, Inline, NoteRef, Run
-from educpop.importer.readers.text import decode
-from educpop.importer.report import Report
+from educpop.importer.readers.text import refuse_binary
+from educpop.importer.report import Entry, Report, shorten
 from educpop.importer.structure import finish
 
 #: parts of a page that are not the text: menus, banners, sidebars, scripts, forms
@@ -25,13 +25,19 @@ _CALL = "educpop-note"
 
 def read(path: Path, data: bytes, report: Report) -> Imported:
     """Return the blocks and notes of the HTML page ``data``."""
-    soup = BeautifulSoup(decode(data, path.name, report), "html.parser")
+    refuse_binary(data, path.name)
+    soup = BeautifulSoup(data, "html.parser")  # finds the page's encoding from its <meta charset>, else guesses
+    if soup.original_encoding not in (None, "utf-8", "ascii"):
+        report.to_check.append(Entry(None, f"page lue dans l'encodage {soup.original_encoding} : "
+                                           "vérifiez les lettres accentuées"))
     notes = _notes(soup)
     for element in soup.find_all(_FURNITURE):
+        if element.name in ("header", "footer") and element.find_parent(["article", "main"]):
+            continue  # an article's own header holds its title and byline
         if not element.decomposed:
             words = " ".join(element.get_text(" ").split())
             if words and element.name not in ("script", "style", "template", "svg"):
-                report.dropped.append(f"<{element.name}> (menu, bandeau, pied de page) : « {_shorten(words)} »")
+                report.dropped.append(f"<{element.name}> (menu, bandeau, pied de page) : « {shorten(words)} »")
             element.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
     blocks: list[Block] = []
@@ -108,6 +114,3 @@ def _inline(element: Tag, content: list[Inline], bold: bool, italic: bool, skip_
                 _inline(child, content, bold or child.name in ("strong", "b"),
                         italic or child.name in ("em", "i", "cite"), skip_lists)
 
-
-def _shorten(text: str, length: int = 70) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"

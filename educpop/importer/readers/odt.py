@@ -46,8 +46,9 @@ class _Reader:
 
     def _learn(self, style: Node) -> None:
         """Remember what a style says: bold or italic text, a numbered or a bulleted list."""
-        name = style.getAttrNS(STYLENS, "name") or style.getAttrNS(TEXTNS, "name") if _is(style, STYLENS) or _is(
-            style, TEXTNS) else None
+        if style.nodeType != style.ELEMENT_NODE:
+            return
+        name = style.getAttrNS(STYLENS, "name") or style.getAttrNS(TEXTNS, "name")
         if not name:
             return
         if style.qname == (TEXTNS, "list-style"):
@@ -108,6 +109,3 @@ class _Reader:
                 content += self._inlines(child, bold or more_bold, italic or more_italic)
         return content
 
-
-def _is(element: Node, namespace: str) -> bool:
-    return bool(element.nodeType == element.ELEMENT_NODE and element.qname[0] == namespace)

@@ -13,15 +13,22 @@ _NOTE_START = re.compile(r"^ {0,3}(\d{1,3})(?: {2,}|\t)(?=\S)")
 #: a note number glued to the word it follows: "Kérensky1", "blanche2 comprise", "« soviets »3"
 _CALL = re.compile(r"(?<=[a-zàâäçéèêëîïôöùûüÿœæ»”)])(\d{1,2})(?=[\s.,;:!?)»]|$)")
 _HEADING = re.compile(r"^#{1,6}\s+")
+#: a photo's caption or credit copied with the text: kept apart and listed, never merged into a paragraph
+_CAPTION = re.compile(r"^(?:©|(?:photo|illustration|image|dessin|crédits?|légende)\s*(?::|©|-|–))", re.IGNORECASE)
 _MARKDOWN_NOTE = re.compile(r"^\[\^[^\]]+\]:")
 #: a line counts as reaching the margin when it is at least this share of the usual line length
 _FULL = 0.8
 
 
-def decode(data: bytes, name: str, report: Report) -> str:
-    """Return ``data`` as text: UTF-8, else Windows-1252 (said in ``report``)."""
+def refuse_binary(data: bytes, name: str) -> None:
+    """Refuse ``data`` if it holds NUL bytes, which no text has (an image, a program, a word processor file)."""
     if b"\x00" in data:
         raise ImportFailure(f"{name} : ce n'est pas un fichier texte (octets nuls) ; exportez-le en .txt")
+
+
+def decode(data: bytes, name: str, report: Report) -> str:
+    """Return ``data`` as text: UTF-8, else Windows-1252 (said in ``report``)."""
+    refuse_binary(data, name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -66,6 +73,7 @@ def read_text(text: str, markdown: bool, report: Report) -> Extracted:
             indented=source[:1].isspace(),
             new_column=page,
             prominent=heading if markdown else None,
+            small=_CAPTION.match(stripped) is not None,
         )
         if heading:
             line.content = [Run(_HEADING.sub("", stripped), markdown=True)]
