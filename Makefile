@@ -32,6 +32,7 @@ test: lint  ## lint, then run the test suite
 bench: $(VENV)/.test-extras  ## time the builds (see benchmarks/)
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_hostile.py
+	$(BIN)/python benchmarks/bench_import.py
 
 clean:
 	rm -rf handouts/*/ .pytest_cache

@@ -1,29 +1,27 @@
-"""PDF read directly with pdfplumber: columns in reading order, page furniture dropped, footnotes found.
+"""PDF read directly: columns in reading order, page furniture dropped, footnotes found.
 
-pdfplumber (on pdfminer.six) gives every word with its position, size and font,
+Every word comes with its position, size and font (:mod:`pdf_words`, on pdfminer.six),
 which is what telling columns, running titles, headings and footnotes apart needs;
 a plain text extraction has already lost it.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.psexceptions import PSException
-from pdfplumber.utils.exceptions import PdfminerException
 
 from educpop.importer.model import Extracted, ImportFailure, Inline, Line, NoteCall, NoteText, Run
+from educpop.importer.readers.pdf_words import PageWords, Word, pages
 from educpop.importer.report import Report
 
-#: more pages are refused: a magazine issue has fewer, and reading takes about 0.1 s a page
-MAX_PAGES = 500
+#: more pages are refused: a magazine issue has fewer, and reading takes about 0.15 s a page
+MAX_PAGES = 300
 #: text this much smaller than the body is a note, a caption or a box; this much larger, a heading
 _SMALL, _LARGE = 0.88, 1.12
 #: page furniture is looked for in this share of the page, at its top and at its bottom
@@ -33,9 +31,6 @@ _GUTTER = 0.8
 _PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\W*$", re.IGNORECASE)
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
-
-Word = dict[str, Any]
-
 
 @dataclass(eq=False)
 class _Row:
@@ -47,64 +42,59 @@ class _Row:
     new_column: bool = False
     notes: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def top(self) -> float:
-        return min(float(word["top"]) for word in self.words)
+        return min(word.top for word in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
-        return max(float(word["bottom"]) for word in self.words)
+        return max(word.bottom for word in self.words)
 
-    @property
+    @cached_property
     def x0(self) -> float:
-        return float(self.words[0]["x0"])
+        return self.words[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
-        return float(self.words[-1]["x1"])
+        return self.words[-1].x1
 
-    @property
+    @cached_property
     def size(self) -> float:
         sizes: Counter[float] = Counter()
         for word in self.words:
-            sizes[round(float(word["size"]), 1)] += len(word["text"])
+            sizes[round(word.size, 1)] += len(word.text)
         return sizes.most_common(1)[0][0]
 
     def text(self) -> str:
-        return " ".join(str(word["text"]) for word in self.words)
+        return " ".join(word.text for word in self.words)
 
 
 def read(path: Path, data: bytes, report: Report) -> Extracted:
     """Return the body lines of the PDF ``data`` in reading order and its footnotes."""
+    found: list[PageWords] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise ImportFailure(f"{path} : {len(pdf.pages)} pages, au plus {MAX_PAGES} : "
-                                    "n'en gardez que l'article à étudier")
-            pages = [(page.width, page.height, _words(page)) for page in pdf.pages]
-    except (PdfminerException, PSException, ValueError, KeyError, TypeError) as error:
-        encrypted = any(isinstance(cause, PDFEncryptionError) for cause in (error, *error.args))
+        for page in pages(data):
+            found.append(page)
+            if len(found) > MAX_PAGES:
+                raise ImportFailure(f"{path} : plus de {MAX_PAGES} pages : n'en gardez que l'article à étudier")
+    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
         raise ImportFailure(f"{path} : PDF protégé par un mot de passe ; enregistrez-en une copie sans protection"
-                            if encrypted else f"{path} : PDF illisible ou abîmé ({type(error).__name__})") from None
-    body = _body_size([word for _, _, words in pages for word in words])
+                            if isinstance(error, PDFEncryptionError)
+                            else f"{path} : PDF illisible ou abîmé ({type(error).__name__})") from None
+    body = _body_size([word for page in found for word in page.words])
     rows: list[_Row] = []
-    for number, (width, _height, words) in enumerate(pages, 1):
-        rows += _page_rows(words, number, float(width), body)
-    heights = {number: float(height) for number, (_, height, _) in enumerate(pages, 1)}
+    for number, page in enumerate(found, 1):
+        rows += _page_rows(page.words, number, page.width, body)
+    heights = {number: page.height for number, page in enumerate(found, 1)}
     rows = _drop_furniture(rows, heights, report)
     return _lines(rows, body, heights)
-
-
-def _words(page: Any) -> list[Word]:
-    words: list[Word] = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
-    return [word for word in words if str(word["text"]).strip()]
 
 
 def _body_size(words: list[Word]) -> float:
     """Return the size of most of the text."""
     sizes: Counter[float] = Counter()
     for word in words:
-        sizes[round(float(word["size"]), 1)] += len(word["text"])
+        sizes[round(word.size, 1)] += len(word.text)
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
@@ -113,7 +103,7 @@ def _page_rows(words: list[Word], page: int, width: float, body: float) -> list[
     gutters = _gutters(words, width, body)
     columns: list[list[Word]] = [[] for _ in range(len(gutters) + 1)]
     for word in words:
-        middle = (float(word["x0"]) + float(word["x1"])) / 2
+        middle = (word.x0 + word.x1) / 2
         columns[sum(middle > end for _, end in gutters)].append(word)
     per_column = [[_Row(line, page, index) for line in _cluster(column)] for index, column in enumerate(columns)]
     spanning = _join_across(per_column, body)
@@ -140,10 +130,10 @@ def _gutters(words: list[Word], width: float, body: float) -> list[tuple[float, 
         return []
     cover = [0] * (int(width) + 2)
     for word in words:
-        for x in range(max(0, int(float(word["x0"]))), min(len(cover), int(float(word["x1"])) + 1)):
+        for x in range(max(0, int(word.x0)), min(len(cover), int(word.x1) + 1)):
             cover[x] += 1
-    left = int(min(float(word["x0"]) for word in words))
-    right = int(max(float(word["x1"]) for word in words))
+    left = int(min(word.x0 for word in words))
+    right = int(max(word.x1 for word in words))
     low = max(cover) * 0.15
     gutters: list[tuple[float, float]] = []
     start: int | None = None
@@ -163,8 +153,8 @@ def _cluster(words: list[Word]) -> list[list[Word]]:
     """Return ``words`` of one column grouped into lines: a word belongs to a line it overlaps by half its height."""
     lines: list[list[Word]] = []
     bands: list[tuple[float, float]] = []
-    for word in sorted(words, key=lambda w: (float(w["bottom"]), float(w["x0"]))):
-        top, bottom = float(word["top"]), float(word["bottom"])
+    for word in sorted(words, key=lambda w: (w.bottom, w.x0)):
+        top, bottom = word.top, word.bottom
         for index in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
             band_top, band_bottom = bands[index]
             overlap = min(bottom, band_bottom) - max(top, band_top)
@@ -177,11 +167,11 @@ def _cluster(words: list[Word]) -> list[list[Word]]:
             lines.append([word])
             bands.append((top, bottom))
     ordered = sorted(zip(bands, lines, strict=True), key=lambda pair: pair[0][0])
-    return [sorted(line, key=lambda w: float(w["x0"])) for _, line in ordered]
+    return [sorted(line, key=lambda w: w.x0) for _, line in ordered]
 
 
 def _raised(word: Word, band: tuple[float, float]) -> bool:
-    return float(word["bottom"]) < band[1] - 0.15 * (band[1] - band[0])
+    return word.bottom < band[1] - 0.15 * (band[1] - band[0])
 
 
 def _join_across(columns: list[list[_Row]], body: float) -> list[_Row]:
@@ -213,9 +203,12 @@ def _drop_furniture(rows: list[_Row], heights: dict[int, float], report: Report)
         height = heights[row.page]
         return row.top < _MARGIN_ZONE * height or row.bottom > (1 - _MARGIN_ZONE) * height
 
+    by_page: dict[int, list[_Row]] = defaultdict(list)
+    for row in rows:
+        by_page[row.page].append(row)
     edges: set[int] = set()  # the two first and two last lines of each page, furniture's only places
-    for page in heights:
-        on_page = sorted((row for row in rows if row.page == page), key=lambda row: row.top)
+    for on_page in by_page.values():
+        on_page.sort(key=lambda row: row.top)
         edges.update(id(row) for row in on_page[:2] + on_page[-2:])
     places: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
@@ -255,11 +248,11 @@ def _lines(rows: list[_Row], body: float, heights: dict[int, float]) -> Extracte
             content,
             page=row.page,
             room=right - row.x1,
-            head=float(row.words[0]["x1"]) - float(row.words[0]["x0"]) + 0.3 * size,
+            head=row.words[0].x1 - row.words[0].x0 + 0.3 * size,
             blank_before=previous is not None and not row.new_column and row.top - previous.bottom > 0.5 * size,
             indented=row.x0 > left + 0.8 * size,
             new_column=row.new_column,
-            prominent=size >= _LARGE * body or all(_BOLD.search(str(word["fontname"])) for word in row.words),
+            prominent=size >= _LARGE * body or all(_BOLD.search(word.fontname) for word in row.words),
             small=size <= _SMALL * body,
         )
         low = row.top > heights[row.page] / 2
@@ -303,14 +296,14 @@ def _after_number(content: list[Inline]) -> list[Inline]:
 def _content(row: _Row, size: float) -> list[Inline]:
     """Return the words of ``row`` as runs, raised small numbers made note calls."""
     content: list[Inline] = []
-    baseline = max(float(word["bottom"]) for word in row.words)
+    baseline = max(word.bottom for word in row.words)
     for index, word in enumerate(row.words):
-        text = str(word["text"])
-        raised = float(word["size"]) < _SMALL * size and float(word["bottom"]) < baseline - 0.15 * size
+        text = word.text
+        raised = word.size < _SMALL * size and word.bottom < baseline - 0.15 * size
         if raised and text.isdigit() and len(text) <= 3:
             content.append(NoteCall(text))
             continue
-        font = str(word["fontname"])
+        font = word.fontname
         bold, italic = bool(_BOLD.search(font)), bool(_ITALIC.search(font))
         glued = index > 0 and _touches(row.words[index - 1], word)  # one word in two fonts
         space = "" if not content or glued else " "
@@ -323,4 +316,4 @@ def _content(row: _Row, size: float) -> list[Inline]:
 
 
 def _touches(left: Word, right: Word) -> bool:
-    return float(right["x0"]) - float(left["x1"]) < 0.5
+    return right.x0 - left.x1 < 0.5
