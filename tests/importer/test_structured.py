@@ -65,6 +65,7 @@ PAGE = """<!DOCTYPE html>
 <p>Chaque comité <strong>élit</strong> ses responsables &amp; tient ses comptes <br>au centime près.</p>
 <ul><li>Une cuisine par quartier</li><li>Des repas <b>gratuits</b></li></ul>
 <p>Un texte qui écrit *étoiles* et [crochets] reste du texte.</p>
+<figure><img src="cantine.jpg" alt=""><figcaption>La cantine de la rue Haute.</figcaption></figure>
 <section class="footnotes"><ol><li id="fn1">Chiffres de la mairie. <a href="#r1">↩</a></li></ol></section>
 </article></main>
 <aside>Lire aussi : nos autres articles</aside>
@@ -84,6 +85,7 @@ def test_a_web_page_keeps_its_article_and_drops_menus_and_footers(tmp_path: Path
         "Chaque comité **élit** ses responsables & tient ses comptes au centime près.\n\n"
         "- Une cuisine par quartier\n- Des repas **gratuits**\n\n"
         "Un texte qui écrit \\*étoiles\\* et \\[crochets\\] reste du texte.\n\n"
+        "La cantine de la rue Haute.\n\n"
         "[^1]: Chiffres de la mairie.\n"
     )
     assert report.split("Lignes retirées :\n")[1].splitlines() == [
@@ -91,6 +93,10 @@ def test_a_web_page_keeps_its_article_and_drops_menus_and_footers(tmp_path: Path
         "  <nav> (menu, bandeau, pied de page) : « Accueil Articles Contact »",
         "  <aside> (menu, bandeau, pied de page) : « Lire aussi : nos autres articles »",
         "  <footer> (menu, bandeau, pied de page) : « © Journal du quartier — mentions légales »",
+        "",
+        "À vérifier :",
+        "  ligne 14 : « La cantine de la rue Haute. » : légende d'une image, gardée en paragraphe à part, "
+        "à vérifier",
     ]
 
 

@@ -39,12 +39,11 @@ def read(path: Path, data: bytes, report: Report) -> Imported:
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             blocks.append(_paragraph(Paragraph(child, document), document))
-        elif child.tag == qn("w:tbl"):
-            cells = [Paragraph(p, document) for p in child.iter(qn("w:p"))]
-            table = [_paragraph(paragraph, document) for paragraph in cells]
-            blocks += table
-            if table:
-                report.to_check.append(Entry(table[0], "tableau mis à plat, une case par paragraphe, à vérifier"))
+        elif child.tag in (qn("w:tbl"), qn("w:sdt")):  # a table, or a content control (a table of contents…)
+            inner = [_paragraph(Paragraph(p, document), document) for p in child.iter(qn("w:p"))]
+            blocks += inner
+            if inner and child.tag == qn("w:tbl"):
+                report.to_check.append(Entry(inner[0], "tableau mis à plat, une case par paragraphe, à vérifier"))
     return finish(blocks, notes, report)
 
 

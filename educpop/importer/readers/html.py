@@ -41,8 +41,11 @@ def read(path: Path, data: bytes, report: Report) -> Imported:
             element.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
     blocks: list[Block] = []
+    captions: list[Block] = []
     if isinstance(root, Tag):
-        _walk(root, blocks)
+        _walk(root, blocks, captions)
+    report.to_check += [Entry(block, f"« {shorten(block.text())} » : légende d'une image, gardée en paragraphe "
+                                     "à part, à vérifier") for block in captions]
     return finish(blocks, {key: note for key, note in notes.items() if note.content}, report)
 
 
@@ -61,9 +64,7 @@ def _notes(soup: BeautifulSoup) -> dict[str, Block]:
         for back in target.find_all("a", href=re.compile(r"^#")):
             if _BACK_LINK.match(back.get_text()):
                 back.decompose()
-        content: list[Inline] = []
-        _inline(target, content, False, False)
-        notes[key] = Block("paragraph", content)
+        notes[key] = Block("paragraph", _content(target))
         link.replace_with(soup.new_tag(_CALL, attrs={"key": key}))
         target.decompose()
     for holder in soup.select("section.footnotes, div.footnotes, ol.footnotes, [role=doc-endnotes]"):
@@ -72,28 +73,33 @@ def _notes(soup: BeautifulSoup) -> dict[str, Block]:
     return notes
 
 
-def _walk(element: Tag, blocks: list[Block]) -> None:
-    """Add to ``blocks`` the block elements under ``element``, in order."""
+def _walk(element: Tag, blocks: list[Block], captions: list[Block]) -> None:
+    """Add to ``blocks`` the block elements under ``element``, in order; the captions also to ``captions``."""
     for child in element.children:
         if not isinstance(child, Tag):
             if isinstance(child, NavigableString) and not isinstance(child, Comment) and child.strip():
                 blocks.append(Block("paragraph", [Run(str(child))]))
             continue
         kind = _BLOCKS.get(child.name)
-        if kind is not None:
-            content: list[Inline] = []
-            _inline(child, content, False, False)
-            level = 2 if child.name in ("h1", "h2") else 3
-            blocks.append(Block(kind, content, level))
+        if child.name == "figcaption":
+            captions.append(Block("paragraph", _content(child)))
+            blocks.append(captions[-1])
+        elif kind is not None:
+            blocks.append(Block(kind, _content(child), 2 if child.name in ("h1", "h2") else 3))
         elif child.name == "li":
-            content = []
-            _inline(child, content, False, False, skip_lists=True)
-            blocks.append(Block("numbered" if child.parent is not None and child.parent.name == "ol" else "item",
-                                content))
+            numbered = child.parent is not None and child.parent.name == "ol"
+            blocks.append(Block("numbered" if numbered else "item", _content(child, skip_lists=True)))
             for inner in child.find_all(["ul", "ol"], recursive=False):
-                _walk(inner, blocks)
+                _walk(inner, blocks, captions)
         else:
-            _walk(child, blocks)
+            _walk(child, blocks, captions)
+
+
+def _content(element: Tag, skip_lists: bool = False) -> list[Inline]:
+    """Return the text under ``element`` with its emphasis and note calls (nested lists left out if asked)."""
+    content: list[Inline] = []
+    _inline(element, content, False, False, skip_lists)
+    return content
 
 
 def _inline(element: Tag, content: list[Inline], bold: bool, italic: bool, skip_lists: bool = False) -> None:
