@@ -8,7 +8,7 @@ import pytest
 
 from conftest import docx_text, squash, write_session
 from educpop.cli import main
-from educpop.document import SourceText, text_runs
+from educpop.document import Note, SourceText, Text, inline_text, text_runs
 from educpop.generators import registry
 from educpop.plan import Options, make_plan
 from educpop.session.load import load_workshop
@@ -66,9 +66,7 @@ def test_the_import_adds_the_source_to_the_session_and_prints_its_report(
 def test_the_imported_text_gives_the_kit_one_balanced_part_per_pair(session: Path) -> None:
     plan = make_plan(load_workshop(session), Options())
     parts = plan.arpentage_parts(plan.arpentage_activities()[0])
-    # the last part may also hold the note, while notes are printed as paragraphs
-    assert [(part.first, part.last) for part in parts][:11] == [(2 * n + 1, 2 * n + 2) for n in range(11)]
-    assert len(parts) == 12 and parts[-1].first == 23
+    assert [(part.first, part.last, part.total) for part in parts] == [(2 * n + 1, 2 * n + 2, 24) for n in range(12)]
     sizes = [sum(len(run.text) for run, _ in text_runs(list(part.blocks))) for part in parts]
     assert max(sizes) < 1.3 * min(sizes)
     assert main(["build", str(session), "--only", "arpentage", "--format", "docx", "-o", "out"]) == 0
@@ -76,11 +74,13 @@ def test_the_imported_text_gives_the_kit_one_balanced_part_per_pair(session: Pat
     assert "Arpentage – partie 12 sur 12" in kit and squash(sentence(47)) in kit
 
 
-def test_the_handout_prints_the_imported_text_with_its_note_and_numbered_lines(session: Path) -> None:
+def test_the_handout_prints_the_imported_text_with_its_footnote_and_numbered_lines(session: Path) -> None:
     plan = make_plan(load_workshop(session), Options())
     handout = registry()["handout"].build(plan)
     texts = [block for block in handout.blocks if isinstance(block, SourceText)]
     assert len(texts) == 1 and texts[0].number_every == 5
     printed = " ".join(run.text for run, _ in text_runs(texts))
     assert printed.startswith(" ".join(sentence(index) for index in range(4)))
-    assert "La note du deuxième paragraphe." in printed
+    second = texts[0].paragraphs[1]
+    assert inline_text(second).endswith(sentence(3))
+    assert second[-1] == Note([Text("La note du deuxième paragraphe.")])
