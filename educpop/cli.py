@@ -268,8 +268,8 @@ def list_(folder: Path) -> None:
 
 
 @cli.command(name="import")
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.argument("file", type=click.Path(path_type=Path), metavar="FICHIER")
+@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="FICHIER",
               help="Fichier Markdown à écrire (par défaut : sources/<nom du fichier>.md).")
 @click.option("--session", "session_folder", type=click.Path(path_type=Path), metavar="DOSSIER",
               help="Dossier de la séance : le texte va dans ses sources/ et dans la liste sources de session.yaml.")
