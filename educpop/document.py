@@ -77,6 +77,9 @@ class Paragraph:
 
     content: Inlines
     style: str = "body"
+    #: never the last thing on a page: printed on the page where the next block starts (a question and
+    #: its first answer line, a short title and its list)
+    keep_with_next: bool = False
 
 
 #: Paragraph styles every renderer must know.
@@ -196,7 +199,42 @@ class Cover:
 
 @dataclass
 class PageBreak:
-    """Start the next block on a new page."""
+    """Start the next block on a new page.
+
+    With ``new_sheet``, on the front of a new sheet of paper: documents are printed
+    two-sided, so a blank back is left when the page before the break is a front.
+    """
+
+    #: start on an odd (right-hand, front) page
+    new_sheet: bool = False
+
+
+@dataclass
+class RunningHeader:
+    """Print ``text`` at the top of every page from the one the next block starts on, until the next RunningHeader."""
+
+    text: str
+
+
+@dataclass
+class Card:
+    """A card to cut out: ``front`` to read, ``back`` printed behind it (a date)."""
+
+    front: Inlines
+    back: str
+
+
+@dataclass
+class Cards:
+    """Cards to cut out, ``columns`` side by side, printed two-sided on the long edge.
+
+    Renderers print a page of fronts then the page of their backs, the columns in
+    the opposite order, so that each back falls behind its front on the sheet.
+    Every card of the block has the same size; its pages hold nothing else.
+    """
+
+    cards: list[Card]
+    columns: int = 2
 
 
 Block = (
@@ -214,6 +252,8 @@ Block = (
     | Image
     | Cover
     | PageBreak
+    | RunningHeader
+    | Cards
 )
 
 
@@ -257,6 +297,7 @@ class Role(str, Enum):
     SUBTITLE = "subtitle"
     COVER_LINE = "cover-line"
     NOTE = "note"
+    HEADER = "header"
 
 
 def text_runs(blocks: list[Block]) -> Iterator[tuple[Text, Role]]:
@@ -300,6 +341,12 @@ def text_runs(blocks: list[Block]) -> Iterator[tuple[Text, Role]]:
             case SourceText(paragraphs=paragraphs):
                 for paragraph in paragraphs:
                     yield from runs(paragraph)
+            case RunningHeader(text=text):
+                yield Text(text), Role.HEADER
+            case Cards(cards=cards):
+                for card in cards:
+                    yield from runs(card.front)
+                    yield Text(card.back), Role.DATE
             case Cover(title=title, subtitle=subtitle, lines=lines, kicker=kicker):
                 yield Text(kicker), Role.KICKER
                 yield Text(title), Role.TITLE

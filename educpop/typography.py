@@ -36,6 +36,8 @@ from .document import (
     Block,
     Box,
     BulletList,
+    Card,
+    Cards,
     Checklist,
     Cover,
     Document,
@@ -45,6 +47,7 @@ from .document import (
     NumberedList,
     Paragraph,
     Quote,
+    RunningHeader,
     SourceText,
     Table,
     Text,
@@ -236,6 +239,10 @@ def _typeset_block(block: Block, language: str) -> Block:
             return replace(block, events=events)
         case SourceText():
             return replace(block, paragraphs=[inl(p) for p in block.paragraphs])
+        case RunningHeader():
+            return replace(block, text=t(block.text))
+        case Cards():
+            return replace(block, cards=[Card(inl(card.front), t(card.back)) for card in block.cards])
         case Cover():
             lines = [t(line) for line in block.lines]
             return replace(block, title=t(block.title), subtitle=t(block.subtitle), lines=lines,

@@ -30,6 +30,8 @@ EXAMPLES: dict[type, model.Block] = {
     model.Image: model.Image(model.Path(__file__).parent / "data" / "logo.png"),
     model.Cover: model.Cover("Titre"),
     model.PageBreak: model.PageBreak(),
+    model.RunningHeader: model.RunningHeader("En-tête"),
+    model.Cards: model.Cards([model.Card(model.plain("Un événement"), "1917")]),
 }
 
 

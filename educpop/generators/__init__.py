@@ -41,7 +41,7 @@ class Generator:
     #: position in the pack (and in the combined PDF)
     order: ClassVar[int] = 50
     #: how to print it: "booklet" (both sides, stapled), "sheets" (both sides, handed out
-    #: sheet by sheet) or "single" (one side only)
+    #: sheet by sheet), "single" (one side only) or "cards" (both sides on the long edge, card stock, cut out)
     printing: ClassVar[str] = "booklet"
     #: handed out at every sitting of a cycle (the attendance sheet), rather than once (the handout):
     #: the document holds one part per sitting, and the print plan lists each

@@ -18,6 +18,8 @@ from educpop.document import (
     Paragraph,
     Table,
     Text,
+    Timeline,
+    TimelineEvent,
     plain,
 )
 from educpop.generators import Generator
@@ -34,7 +36,7 @@ from educpop.generators.timeline_cards import METHOD as TIMELINE_METHOD, Timelin
 from educpop.methods import get_method
 from educpop.plan import Plan
 from educpop.schedule import SittingPlan, Slot
-from educpop.session.values import format_clock, format_minutes
+from educpop.session.values import format_clock, format_minutes, format_period
 
 
 def _paragraphs(text: str, style: str = "body") -> list[Block]:
@@ -62,6 +64,7 @@ class Guide(Generator):
         for slot in plan.slots:
             document.add(*self._activity(plan, slot, words))
         document.add(*self._answers(plan, words))
+        document.add(*self._timeline_key(plan, words))
         return document
 
     def _overview(self, plan: Plan, words: PhraseBook) -> list[Block]:
@@ -184,6 +187,18 @@ class Guide(Generator):
         if tips:
             blocks.append(Box(words.notes(), tips, "tip"))
         return blocks
+
+    def _timeline_key(self, plan: Plan, words: PhraseBook) -> list[Block]:
+        """Return the events of the timeline cards in order with their dates, when the pack has cards."""
+        if not TimelineCards().applies(plan):
+            return []
+        events = sorted(plan.workshop.session.timeline, key=lambda entry: entry.date[0])
+        return [
+            PageBreak(),
+            Heading(1, plain(words.timeline_key())),
+            Paragraph(plain(words.timeline_key_note()), "small"),
+            Timeline([TimelineEvent(format_period(*entry.date), plain(entry.event)) for entry in events]),
+        ]
 
     def _answers(self, plan: Plan, words: PhraseBook) -> list[Block]:
         themes = plan.workshop.session.questions

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from educpop.document import AnswerLines, Audience, Block, Document, Heading, PageBreak, Paragraph, Text, plain
+from educpop.document import (
+    AnswerLines,
+    Audience,
+    Block,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    RunningHeader,
+    Text,
+    plain,
+)
 from educpop.generators import Generator, PrintRun
 from educpop.generators._common import numbered_questions
 from educpop.generators._words import phrases_for
@@ -22,15 +33,17 @@ class QuestionSheets(Generator):
     title: ClassVar[str] = "Fiches questions"
     audience: ClassVar[Audience] = Audience.PARTICIPANT
     order: ClassVar[int] = 30
-    printing: ClassVar[str] = "single"
+    #: each group's sheet starts on a new sheet of paper, and a two-page sheet is printed on both sides
+    printing: ClassVar[str] = "sheets"
 
     def build(self, plan: Plan) -> Document:
-        """Return every sheet of ``plan``, each starting on a new page."""
+        """Return every sheet of ``plan``, each on sheets of paper of its own, its group on every page."""
+        words = phrases_for(plan.workshop)
         document = self.new_document(plan)
-        for index, sheet in enumerate(plan.subgroup_sheets()):
-            if index:
-                document.add(PageBreak())
-            document.add(*self._sheet(plan, sheet))
+        for sheet in plan.subgroup_sheets():
+            document.add(PageBreak(new_sheet=True),
+                         RunningHeader(words.sheet_header(sheet.group_label, sheet.theme.title)),
+                         *self._sheet(plan, sheet))
         return document
 
     def applies(self, plan: Plan) -> bool:
@@ -64,7 +77,7 @@ class QuestionSheets(Generator):
                 level = question.level
                 blocks.append(Heading(2, plain(words.level(level.value))))
             blocks += [
-                Paragraph([Text(f"{number}. ", bold=True), Text(question.text)]),
+                Paragraph([Text(f"{number}. ", bold=True), Text(question.text)], keep_with_next=True),
                 AnswerLines(_LINES[level.value]),
             ]
         return blocks

@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 from typing import ClassVar
 
-from educpop.document import Audience, Document, Heading, Inlines, Paragraph, Table, plain
+from educpop.document import Audience, Card, Cards, Document, RunningHeader, plain
 from educpop.generators import Generator, PrintRun
 from educpop.generators._words import phrases_for
 from educpop.plan import Plan
-from educpop.session.model import Grouping
+from educpop.session.model import Grouping, TimelineEntry
+from educpop.session.values import format_period
 
 #: the method whose activity plays with the cards
 METHOD = "ligne-du-temps"
@@ -25,7 +26,8 @@ class TimelineCards(Generator):
     title: ClassVar[str] = "Cartes de la ligne du temps"
     audience: ClassVar[Audience] = Audience.PARTICIPANT
     order: ClassVar[int] = 27
-    printing: ClassVar[str] = "single"
+    #: the date on the back: two-sided, on the long edge, on card stock
+    printing: ClassVar[str] = "cards"
 
     def applies(self, plan: Plan) -> bool:
         """Return whether ``plan`` has a timeline and an activity that plays with it."""
@@ -41,19 +43,20 @@ class TimelineCards(Generator):
         return [PrintRun(plan.subgroup_count if in_subgroups else 1)]
 
     def build(self, plan: Plan) -> Document:
-        """Return the cards of ``plan``'s timeline, in an order that gives nothing away."""
-        session = plan.workshop.session
+        """Return the cards of ``plan``'s timeline, in an order that gives nothing away, each date on its back."""
         words = phrases_for(plan.workshop)
-        events = [entry.event for entry in session.timeline]
-        # Shuffled the same way at every build, so that a reprint matches the first one.
-        random.Random(session.title).shuffle(events)
-        cards: list[Inlines] = [plain(event) for event in events]
-        cards += [[] for _ in range(-len(cards) % COLUMNS)]
-        rows = [cards[index:index + COLUMNS] for index in range(0, len(cards), COLUMNS)]
+        entries = shuffled_entries(plan)
         document = self.new_document(plan)
         document.add(
-            Heading(1, plain(words.timeline_cards())),
-            Paragraph(plain(words.timeline_cards_note(len(events))), "small"),
-            Table(header=[], rows=rows, widths=[1.0] * COLUMNS, min_row_height_cm=3.2),
+            RunningHeader(words.timeline_cards_header(len(entries))),
+            Cards([Card(plain(entry.event), format_period(*entry.date)) for entry in entries], COLUMNS),
         )
         return document
+
+
+def shuffled_entries(plan: Plan) -> list[TimelineEntry]:
+    """Return the timeline of ``plan`` shuffled the same way at every build, so that a reprint matches the first."""
+    session = plan.workshop.session
+    entries = list(session.timeline)
+    random.Random(session.title).shuffle(entries)
+    return entries

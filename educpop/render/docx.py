@@ -21,7 +21,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
 
-from educpop.document import Document, Meta, SourceText
+from educpop.document import Document, Meta, PageBreak, RunningHeader, SourceText
 from educpop.errors import BuildError
 from educpop.render.docx_blocks import Context, render_block
 from educpop.render.docx_notes import Footnotes
@@ -80,10 +80,16 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
             state.begin_source(block.number_every)
             render_block(block, ctx, doc)
             state.source_open = True
-        else:
-            if state.source_open:
-                state.end_source()
-            render_block(block, ctx, doc)
+            continue
+        if state.source_open:
+            state.end_source()
+        match block:
+            case PageBreak(new_sheet=True):
+                state.new_sheet()
+            case RunningHeader(text=text):
+                state.running_header(text)
+            case _:
+                render_block(block, ctx, doc)
     footnotes.finish()
     _footer(doc, document.meta, theme, text_width)
     mark_right_to_left(doc.element.body)  # Arabic and Hebrew names: w:rtl runs, w:bidi paragraphs
@@ -145,6 +151,10 @@ def _settings(doc: DocxDocument) -> None:
 class _Sections:
     """Puts each source text in a continuous section of its own, with margin line numbers.
 
+    A new sheet starts a section on the next odd page (Word and LibreOffice leave
+    the back before it blank), and a running header is the header of the section
+    it is in.
+
     A section ends at the paragraph holding a copy of the running section
     properties (the body's last ``w:sectPr``), so opening and closing a section
     both mean: copy the running properties onto the last paragraph, then change
@@ -167,6 +177,24 @@ class _Sections:
             last = paragraph._p
         last.set_sectPr(sentinel.clone())
         sentinel.start_type = WD_SECTION.CONTINUOUS
+
+    def new_sheet(self) -> None:
+        """Start a section on the next odd page, unless nothing is written yet."""
+        body = self.doc.element.body
+        if body.find(qn("w:p")) is None and body.find(qn("w:tbl")) is None:
+            return
+        self._close_current()
+        body.sectPr.start_type = WD_SECTION.ODD_PAGE
+
+    def running_header(self, text: str) -> None:
+        """Print ``text`` at the top of every page of the running section (a header of its own)."""
+        section = self.doc.sections[-1]
+        link_to_previous_section(section._sectPr, "header")
+        header = section.header
+        header.is_linked_to_previous = False
+        for child in list(header._element):
+            header._element.remove(child)
+        header.add_paragraph(style="Header").add_run(sanitise(text)).bold = True
 
     def begin_source(self, every: int) -> None:
         """Start a line-numbered section, numbering every ``every`` lines from 1."""

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_BREAK
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor, Twips
@@ -27,6 +27,7 @@ from educpop.document import (
     Block,
     Box,
     BulletList,
+    Cards,
     Checklist,
     Cover,
     Heading,
@@ -37,12 +38,14 @@ from educpop.document import (
     PageBreak,
     Paragraph,
     Quote,
+    RunningHeader,
     SourceText,
     Table,
     Text,
     Timeline,
 )
 from educpop.errors import BuildError
+from educpop.render.cards import CUT_COLOUR, CUT_LINE, PAD as CARD_PAD, card_layout
 from educpop.render.columns import column_widths
 from educpop.render.docx_notes import Footnotes
 from educpop.render.docx_styles import PARAGRAPH_STYLE, RULE_GREY, Numbering
@@ -140,13 +143,19 @@ def _heading_furniture(block: Paragraph) -> bool:
     return block.style in ("small", "lead") or _all_bold(block.content)
 
 
-def _keeps_with_next(paragraph: DocxParagraph) -> bool:
-    """Return whether ``paragraph`` is kept with the next one, directly or by its style."""
-    own = paragraph.paragraph_format.keep_with_next
-    if own is not None:
-        return bool(own)  # python-docx leaves the property untyped: True or False here
+def _heads_what_follows(paragraph: DocxParagraph) -> bool:
+    """Return whether ``paragraph`` is a heading, or the small print kept under one, which takes furniture along.
+
+    A paragraph kept with the next by its own declaration (a question) does not: the
+    small print after it (a hint) stays with it, but is not kept with what follows.
+    """
     style = paragraph.style
-    return bool(style is not None and style.paragraph_format.keep_with_next)
+    if style is not None and style.paragraph_format.keep_with_next:
+        return True
+    if not paragraph.paragraph_format.keep_with_next or style is None:
+        return False
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return style.name in ("Petit", "Chapeau") or bool(runs) and all(run.bold for run in runs)
 
 
 @render_block.register
@@ -164,7 +173,7 @@ def _(block: Paragraph, ctx: Context, container: Container) -> None:
     previous = _last_paragraph(container)
     paragraph = _inlines(ctx, _add(ctx, container, style), block.content)
     # The time line or small print under a heading stays with what follows, like the heading.
-    if previous is not None and _keeps_with_next(previous) and _heading_furniture(block):
+    if block.keep_with_next or previous is not None and _heads_what_follows(previous) and _heading_furniture(block):
         paragraph.paragraph_format.keep_with_next = True
 
 
@@ -313,6 +322,46 @@ def _(block: Timeline, ctx: Context, container: Container) -> None:
         _cell_text(ctx, date, [Text(event.when, bold=True)])
         _cell_text(ctx, what, event.content)
     _after_table(ctx, container)
+
+
+@render_block.register
+def _(block: Cards, ctx: Context, container: Container) -> None:
+    section = ctx.doc.sections[-1]
+    # A little under the page's text height: the small paragraph after each table must fit too.
+    page, top, bottom = (int(side or 0) for side in (section.page_height, section.top_margin, section.bottom_margin))
+    height = Emu(page - top - bottom).pt * 0.93
+    layout = card_layout(block, ctx.width / 20, height, ctx.theme.font, ctx.theme.base_size)
+    cut = ("dashed", round(CUT_LINE * 8), CUT_COLOUR)
+    pages = layout.pages(block)
+    for number, page in enumerate(pages):
+        # Turned over on the long edge, the left card's back is on the right.
+        backs: list[list[Inlines]] = [[[Text(card.back, bold=True)] if card else [] for card in reversed(row)]
+                                      for row in page]
+        fronts: list[list[Inlines]] = [[card.front if card else [] for card in row] for row in page]
+        for side, rows in (("front", fronts), ("back", backs)):
+            table = _new_table(ctx, container, len(rows), [1.0] * block.columns, padding=round(CARD_PAD * 20))
+            set_table_borders(table._tbl.tblPr, top=cut, left=cut, bottom=cut, right=cut, insideH=cut, insideV=cut)
+            size = Pt(layout.front_size if side == "front" else layout.back_size)
+            for row, contents in zip(table.rows, rows, strict=True):
+                row.height = Pt(layout.height)
+                row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+                forbid_row_split(row._tr.get_or_add_trPr())
+                for cell, content in zip(row.cells, contents, strict=True):
+                    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                    paragraph = cell.paragraphs[0]
+                    _restyle(ctx, paragraph, "Cellule")
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    _inlines(paragraph, content)
+                    for run in paragraph.runs:
+                        run.font.size = size
+            _after_table(ctx, container)
+            if side == "front" or number < len(pages) - 1:
+                render_block(PageBreak(), ctx, container)
+
+
+@render_block.register
+def _(block: RunningHeader, ctx: Context, container: Container) -> None:
+    pass  # the header of a section: see educpop.render.docx; inside a box it has no meaning
 
 
 @render_block.register

@@ -43,7 +43,7 @@ PARAGRAPH_STYLE = {"body": "Normal", "small": "Petit", "lead": "Chapeau", "instr
 #: Built-in styles the renderer uses; copied from python-docx's template when a reference lacks one.
 BUILTIN_STYLES = (
     "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet",
-    "List Number", "Quote", "Footer", "Table Grid",
+    "List Number", "Quote", "Header", "Footer", "Table Grid",
 )  # fmt: skip
 
 #: Custom paragraph styles the renderer creates when missing (name → what it is for).

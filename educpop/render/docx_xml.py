@@ -264,13 +264,13 @@ def remove_line_numbering(sectPr: BaseOxmlElement) -> None:
         sectPr.remove(old)
 
 
-def link_to_previous_section(sectPr: BaseOxmlElement) -> None:
-    """Make a section reuse the previous section's headers and footers.
+def link_to_previous_section(sectPr: BaseOxmlElement, part: str = "footer") -> None:
+    """Make a section reuse the previous section's footers (``part="header"``: headers).
 
     Done on the XML because python-docx's ``is_linked_to_previous = True`` also
     drops the relationship when one other section still points at the same part.
     """
-    for child in sectPr.findall(qn("w:headerReference")) + sectPr.findall(qn("w:footerReference")):
+    for child in sectPr.findall(qn(f"w:{part}Reference")):
         sectPr.remove(child)
 
 

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
@@ -28,6 +30,7 @@ from educpop.document import (
     Block,
     Box,
     BulletList,
+    Cards,
     Checklist,
     Cover,
     Heading,
@@ -37,6 +40,7 @@ from educpop.document import (
     PageBreak,
     Paragraph,
     Quote,
+    RunningHeader,
     SourceText,
     Table,
     Text,
@@ -44,9 +48,18 @@ from educpop.document import (
     TimelineEvent,
 )
 from educpop.errors import BuildError
+from educpop.render.cards import (
+    CUT_COLOUR,
+    CUT_DASH,
+    CUT_LINE,
+    LEADING as CARD_LEADING,
+    PAD as CARD_PAD,
+    card_layout,
+)
 from educpop.render.columns import column_widths
 from educpop.render.pdf_flowables import (
     BoxTable,
+    FrontPage,
     HeadingParagraph,
     KeepWithNext,
     LineCounter,
@@ -55,6 +68,7 @@ from educpop.render.pdf_flowables import (
     RowTable,
     RuledLines,
     RuledParagraph,
+    SetRunningHeader,
     escape_text,
     markup,
     plain_text,
@@ -108,6 +122,7 @@ class Builder:
         self.containers = 0
         #: free height from which a table row may be cut across pages
         self.fresh_height = frame_height * 0.8
+        self.frame_height = frame_height
 
     def table_style(self, commands: Sequence[tuple[object, ...]]) -> TableStyle:
         """Return ``commands`` as a TableStyle in the theme's font (reportlab's default is Helvetica)."""
@@ -118,16 +133,24 @@ class Builder:
         """Return the flowables of a whole document, with covers on pages of their own.
 
         Breaks are held until content follows them, so that a break at the start,
-        at the end, after a cover or after another break never prints a blank page.
+        at the end, after a cover or after another break never prints a blank page
+        (but for the blank back a new sheet may need). A running header starts with
+        the block that follows it.
         """
         out: list[Flowable] = []
         #: a heading and the short paragraphs under it, waiting to be kept with what follows
         held: list[Flowable] = []
-        started = pending_break = after_cover = False
+        #: whether ``held`` starts with a heading (which takes the small print under it along)
+        held_heading = False
+        started = pending_break = new_sheet = after_cover = False
+        header: str | None = None
         for block in blocks:
             match block:
                 case PageBreak():
                     pending_break = started
+                    new_sheet = started and (new_sheet or block.new_sheet)
+                case RunningHeader(text=text):
+                    header = text
                 case Cover():
                     out += held
                     held = []
@@ -135,16 +158,25 @@ class Builder:
                         out += [NextPageTemplate(COVER), RLPageBreak()]
                     out += self.cover(block, width)
                     started = pending_break = after_cover = True
+                    new_sheet = False
                 case _:
-                    if pending_break:
+                    if pending_break or header is not None:
                         out += held
                         held = []
+                    if pending_break:
                         out += [NextPageTemplate(BODY)] if after_cover else []
                         out.append(RLPageBreak())
+                        out += [FrontPage()] if new_sheet else []
+                    if header is not None:
+                        out.append(SetRunningHeader(header))
+                        header = None
                     flowables = self.flowables(block, width)
                     started = True
-                    pending_break = after_cover = False
-                    if isinstance(block, Heading) or held and heading_furniture(block):
+                    pending_break = new_sheet = after_cover = False
+                    if isinstance(block, Heading) or isinstance(block, Paragraph) and block.keep_with_next:
+                        held_heading = held_heading if held else isinstance(block, Heading)
+                        held += flowables
+                    elif held and held_heading and heading_furniture(block):
                         held += flowables
                     elif held and flowables:
                         out += [keep_with_next(held, flowables[0]), *flowables[1:]]
@@ -209,7 +241,11 @@ class Builder:
             case Cover():
                 return self.cover(block, width)
             case PageBreak():
-                return [RLPageBreak()]
+                return [RLPageBreak(), *([FrontPage()] if block.new_sheet else [])]
+            case RunningHeader(text=text):
+                return [SetRunningHeader(text)]
+            case Cards():
+                return self.cards(block, width)
         raise TypeError(f"bloc inconnu du rendu PDF : {type(block).__name__}")
 
     def paragraph(self, content: Inlines, style: str) -> Flowable:
@@ -384,6 +420,31 @@ class Builder:
         )
         table.fresh_height = self.fresh_height
         return [table, Spacer(1, s.base_size * 0.8)]
+
+    def cards(self, block: Cards, width: float) -> list[Flowable]:
+        """Return a page of card fronts then the page of their backs, columns mirrored, for each page of cards."""
+        layout = card_layout(block, width, self.frame_height, self.theme.font, self.styles.base_size)
+        front = self.styles.cell.clone("card_front", fontSize=layout.front_size, alignment=TA_CENTER,
+                                       leading=layout.front_size * CARD_LEADING, hyphenationLang="")
+        back = front.clone("card_back", fontName=self.styles.fonts.bold, fontSize=layout.back_size,
+                           leading=layout.back_size * CARD_LEADING)
+        style = self.table_style([
+            ("GRID", (0, 0), (-1, -1), CUT_LINE, colors.HexColor(CUT_COLOUR), None, CUT_DASH),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            *((side, (0, 0), (-1, -1), CARD_PAD) for side in ("LEFTPADDING", "RIGHTPADDING")),
+            *((side, (0, 0), (-1, -1), 0) for side in ("TOPPADDING", "BOTTOMPADDING")),
+        ])
+        out: list[Flowable] = []
+        for page in layout.pages(block):
+            fronts = [[RLParagraph(markup(card.front), front) if card else "" for card in row] for row in page]
+            # Turned over on the long edge, the left card's back is on the right.
+            backs = [[RLParagraph(escape_text(card.back), back) if card else "" for card in reversed(row)]
+                     for row in page]
+            for rows in (fronts, backs):
+                out += [RLPageBreak()] if out else []
+                out.append(RLTable(rows, colWidths=[layout.width] * block.columns,
+                                   rowHeights=[layout.height] * len(rows), style=style))
+        return out
 
     def source(self, block: SourceText) -> list[Flowable]:
         """Return the paragraphs of a text to study, numbered every ``number_every`` printed lines."""

@@ -247,6 +247,29 @@ class BoxTable(KeepsNoteRoom, Table):
         return parts
 
 
+class FrontPage(ActionFlowable):
+    """Placed right after a page break: leaves the page blank when it is a back (an even page).
+
+    The blank page is marked on the canvas (``educpop_blank``), which prints no running header on it.
+    """
+
+    def apply(self, doc: Any) -> None:
+        if doc.page % 2 == 0:
+            doc.canv.educpop_blank = True
+            doc.handle_pageBreak()
+
+
+class SetRunningHeader(ActionFlowable):
+    """Sets the running header (``educpop_header`` of the canvas) from the page it is laid out on."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def apply(self, doc: Any) -> None:
+        doc.canv.educpop_header = self.text
+
+
 class KeepWithNext(KeepTogether):
     """Headings kept with the *start* of what follows them (the doc template's keepTogetherClass).
 

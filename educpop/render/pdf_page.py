@@ -41,6 +41,8 @@ class FooterCanvas(Canvas):
     """A canvas that holds its pages back until the end, to print "page X / N" on each.
 
     Pages laid out under the cover template set ``educpop_cover`` and get no footer.
+    ``educpop_header``, once set, is printed at the top of every page but a blank
+    one (``educpop_blank``, the back left empty before a new sheet).
     Bookmarks are held back with their page: a destination names the page the PDF
     document is at when it is made, and pages only reach it in :meth:`save`.
     """
@@ -49,6 +51,8 @@ class FooterCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self.look = look
         self.educpop_cover = False
+        self.educpop_header = ""
+        self.educpop_blank = False
         self._bookmarks: list[tuple[str, dict[str, Any]]] = []
         self._pages: list[dict[str, Any]] = []
 
@@ -58,6 +62,7 @@ class FooterCanvas(Canvas):
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
         self._startPage()
+        self.educpop_blank = False
         self._bookmarks = []
 
     def save(self) -> None:
@@ -68,6 +73,8 @@ class FooterCanvas(Canvas):
                 super().bookmarkPage(key, **kwargs)
             if not self.educpop_cover:
                 self._draw_footer(number, total)
+                if self.educpop_header and not self.educpop_blank:
+                    self._draw_header(self.educpop_header)
             super().showPage()
         super().save()
 
@@ -93,6 +100,22 @@ class FooterCanvas(Canvas):
             self.drawCentredString(
                 (left + right) / 2, y - small * 1.5, _shorten(look.footer, look.font, small, right - left)
             )
+        self.restoreState()
+
+
+    def _draw_header(self, text: str) -> None:
+        look = self.look
+        width, height = self._pagesize
+        left, right = look.margin, width - look.margin
+        size = 9.0
+        y = height - look.margin * 0.55 - size
+        self.saveState()
+        self.setStrokeColor(look.primary)
+        self.setLineWidth(0.6)
+        self.line(left, y - size * 0.6, right, y - size * 0.6)
+        self.setFillColor(colors.HexColor("#333333"))
+        self.setFont(look.bold_font, size)
+        self.drawString(left, y, _shorten(text, look.bold_font, size, right - left))
         self.restoreState()
 
 
