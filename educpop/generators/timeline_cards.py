@@ -9,11 +9,12 @@ from educpop.document import Audience, Card, Cards, Document, RunningHeader, pla
 from educpop.generators import Generator, PrintRun
 from educpop.generators._words import phrases_for
 from educpop.plan import Plan
+from educpop.session.dates_given import TIMELINE_GAME
 from educpop.session.model import Grouping, TimelineEntry
 from educpop.session.values import format_period
 
 #: the method whose activity plays with the cards
-METHOD = "ligne-du-temps"
+METHOD = TIMELINE_GAME
 #: cards side by side on a sheet
 COLUMNS = 2
 

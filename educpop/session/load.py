@@ -14,6 +14,7 @@ from educpop.document import Block
 from educpop.errors import Problem, SessionError
 from educpop.schema import validate
 from educpop.session.checks import cross_check, items, source_file
+from educpop.session.dates_given import dates_given
 from educpop.session.markdown import markdown_blocks
 from educpop.session.model import Session
 from educpop.session.variant import merge, variant_file
@@ -90,7 +91,7 @@ def validate_workshop(source: YamlSource, variant: str = "") -> Workshop:
     problems += [problem for problem in cross_check(source) if problem.field not in reported]
     if problems or session is None:
         raise SessionError(sorted(problems, key=lambda p: (p.file != file, str(p.file), p.line, p.column)))
-    return Workshop(session, folder, texts, warnings, variant)
+    return Workshop(session, folder, texts, [*warnings, *dates_given(session, source)], variant)
 
 
 def session_source(folder: Path) -> YamlSource:
