@@ -7,12 +7,21 @@ from pathlib import Path
 
 import docx
 import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 import pytest
 import yaml
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.oxml.ns import qn
 
 from conftest import SAMPLE, Word, docx_text, pdf_pages, pdf_text, pdf_words, squash
 from educpop.cli import main
+from educpop.document import Cards, Heading, Timeline
+from educpop.generators.guide import Guide
+from educpop.generators.timeline_cards import TimelineCards
+from educpop.plan import Options, make_plan
 from educpop.session.dates_given import date_in
+from educpop.session.load import load_workshop
 from educpop.session.values import format_period, parse_period
 
 DEFINITION = yaml.safe_load((SAMPLE / "session.yaml").read_text(encoding="utf-8"))
@@ -122,16 +131,33 @@ def test_each_date_is_behind_its_card_in_the_pdf(cards: Path) -> None:
 
 def test_cards_are_set_large_and_cut_along_dark_dashed_lines(cards: Path) -> None:
     path = cards / "cartes-ligne-du-temps.pdf"
-    sizes = {round(word.y1 - word.y0) for word in pdf_words(path) if TOP < word.y0 < BOTTOM}
-    assert min(sizes) >= 16
+    fronts, backs = font_sizes(path, 1), font_sizes(path, 2)
+    assert min(fronts) >= 16
+    assert min(backs) > max(fronts)
     with pikepdf.open(path) as pdf:
         ops = [(str(op), [float(x) for x in operands if isinstance(x, (int, float, Decimal))])
                for operands, op in pikepdf.parse_content_stream(pdf.pages[0])]
-    widths = {values[0] for op, values in ops if op == "w"}
-    assert min(width for width in widths if width > 0) >= 0.75 or 0.75 in widths
-    assert any(op == "d" for op, _values in ops)  # dashed
-    greys = [values for op, values in ops if op == "RG"]
-    assert [0.2, 0.2, 0.2] in [[round(v, 1) for v in grey] for grey in greys]
+    dashed_at = next(index for index, (op, _values) in enumerate(ops) if op == "d")
+    width = next(values[0] for op, values in ops[dashed_at:] if op == "w")
+    colour = next(values for op, values in ops[dashed_at:] if op == "RG")
+    assert width >= 0.75
+    assert max(colour) <= 0.25  # dark grey or black
+
+
+def font_sizes(path: Path, page: int) -> set[float]:
+    """Return the font sizes of the characters a PDF page prints between its header and footer, as PDFium reads them."""
+    document = pdfium.PdfDocument(path)
+    try:
+        textpage = document[page - 1].get_textpage()
+        height = document[page - 1].get_height()
+        sizes = set()
+        for index in range(textpage.count_chars()):
+            _left, _bottom, _right, top = textpage.get_charbox(index)
+            if TOP < height - top < BOTTOM and not chr(pdfium_raw.FPDFText_GetUnicode(textpage, index)).isspace():
+                sizes.add(round(pdfium_raw.FPDFText_GetFontSize(textpage, index), 1))
+        return sizes
+    finally:
+        document.close()
 
 
 #: the text area of an A4 card page, between the running header and the footer, in points from the top
@@ -151,3 +177,32 @@ def card_texts(path: Path, page: int) -> dict[tuple[float, float], str]:
             cards[-1].append(word)
     return {((min(w.x0 for w in card) + max(w.x1 for w in card)) / 2, (card[0].y0 + card[-1].y1) / 2):
             squash(" ".join(w.text for w in card)) for card in cards}
+
+
+def test_the_guide_ends_with_the_cards_in_order_and_their_dates() -> None:
+    plan = make_plan(load_workshop(SAMPLE), Options(16))
+    guide = Guide().build(plan)
+    key_at = next(index for index, block in enumerate(guide.blocks)
+                  if isinstance(block, Heading) and block.content[0].text == "Annexe : corrigé de la ligne du temps")
+    timeline = next(block for block in guide.blocks[key_at:] if isinstance(block, Timeline))
+    cards = next(block for block in TimelineCards().build(plan).blocks if isinstance(block, Cards))
+    # Every card once, in the order of the session's timeline (which is chronological), with its back's date.
+    assert [event.content[0].text for event in timeline.events] == [entry["event"] for entry in DEFINITION["timeline"]]
+    assert sorted((event.content[0].text, event.when) for event in timeline.events) == sorted(
+        (card.front[0].text, card.back) for card in cards.cards)
+    assert [event.when for event in timeline.events][:3] == ["22 janvier 1905", "août 1914", "8 mars 1917"]
+
+
+def test_the_participants_documents_carry_no_answer_key(cards: Path) -> None:
+    assert "corrigé" not in pdf_text(cards / "cartes-ligne-du-temps.pdf")
+
+
+def test_the_docx_cards_are_exact_large_and_cut_along_dashed_lines(cards: Path) -> None:
+    tables = docx.Document(str(cards / "cartes-ligne-du-temps.docx")).tables
+    assert {row.height_rule for table in tables for row in table.rows} == {WD_ROW_HEIGHT_RULE.EXACTLY}
+    sizes = {run.font.size.pt for table in tables for row in table.rows for cell in row.cells
+             for paragraph in cell.paragraphs for run in paragraph.runs}
+    assert min(sizes) >= 16
+    borders = tables[0]._tbl.tblPr.find(qn("w:tblBorders"))
+    sides = {side.get(qn("w:val")): int(side.get(qn("w:sz"))) for side in borders}
+    assert list(sides) == ["dashed"] and sides["dashed"] >= 6  # eighths of a point: 0.75 pt

@@ -62,4 +62,6 @@ def card_layout(block: Cards, width: float, height: float, family: FontFamily, b
                  for card in block.cards), default=1)
     # One spare line: Word and LibreOffice do not break lines exactly where reportlab does.
     card_height = min(max(LEAST_HEIGHT, (lines + 1) * front * LEADING + 2 * PAD), height)
-    return CardLayout(card_width, card_height, max(1, int(height // card_height)), front, front * BACK_SCALE)
+    rows = max(1, int(height // card_height))
+    # The rows share the whole page: larger cards, and the cut lines divide the sheet evenly.
+    return CardLayout(card_width, height / rows, rows, front, front * BACK_SCALE)

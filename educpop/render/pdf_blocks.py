@@ -423,7 +423,8 @@ class Builder:
 
     def cards(self, block: Cards, width: float) -> list[Flowable]:
         """Return a page of card fronts then the page of their backs, columns mirrored, for each page of cards."""
-        layout = card_layout(block, width, self.frame_height, self.theme.font, self.styles.base_size)
+        # The frame keeps 6 points of padding above and below its text (reportlab's default).
+        layout = card_layout(block, width, self.frame_height - 13, self.theme.font, self.styles.base_size)
         front = self.styles.cell.clone("card_front", fontSize=layout.front_size, alignment=TA_CENTER,
                                        leading=layout.front_size * CARD_LEADING, hyphenationLang="")
         back = front.clone("card_back", fontName=self.styles.fonts.bold, fontSize=layout.back_size,
