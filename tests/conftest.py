@@ -245,6 +245,10 @@ def sample_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+#: LibreOffice's PDF export keeping the blank backs an odd-page section leaves: they are printed, but
+#: LibreOffice leaves them out of a PDF unless told
+LIBREOFFICE_PDF = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+
 #: LibreOffice's command, which only the DOCX round trip needs; .ci/run installs it
 SOFFICE = shutil.which("soffice")
 NO_LIBREOFFICE = "LibreOffice absent : apt-get install libreoffice-writer-nogui"

@@ -192,8 +192,8 @@ def test_the_guide_says_the_subgroups_formed(participants: int, groups: str) -> 
 
 def test_the_timeline_tip_describes_the_cards_the_pack_makes() -> None:
     words = text(build("guide", make_plan(workshop(), Options(participants=11))))
-    assert ("Les cartes sont dans le document « Cartes de la ligne du temps » : 3 événements, sans leur date, "
-            "à découper en 2 jeux (un par sous-groupe).") in words
+    assert ("Les cartes sont dans le document « Cartes de la ligne du temps » : 3 événements, la date au dos de "
+            "chaque carte, à découper en 2 jeux (un par sous-groupe). Le corrigé est en annexe de ce guide.") in words
     assert "la date au verso" not in words
 
 

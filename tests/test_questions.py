@@ -10,7 +10,7 @@ import docx
 import pytest
 from docx.enum.section import WD_SECTION
 
-from conftest import Box, docx_text, pdf_page_image, pdf_page_text, pdf_pages, pdf_words, squash
+from conftest import LIBREOFFICE_PDF, Box, docx_text, pdf_page_image, pdf_page_text, pdf_pages, pdf_words, squash
 from educpop.cli import main
 
 #: a session of two sub-groups: group A's sheet fits on one page, group B's takes several
@@ -132,9 +132,7 @@ def test_the_print_plan_prints_the_sheets_on_both_sides(two_groups: Path) -> Non
 
 
 def test_libreoffice_leaves_the_back_of_group_a_blank(two_groups: Path, soffice: str, tmp_path: Path) -> None:
-    # LibreOffice prints the blank pages an odd-page section leaves, but skips them in a PDF unless told not to.
-    keep_blank_pages = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
-    subprocess.run([soffice, "--headless", "--convert-to", keep_blank_pages, "--outdir", str(tmp_path),
+    subprocess.run([soffice, "--headless", "--convert-to", LIBREOFFICE_PDF, "--outdir", str(tmp_path),
                     str(two_groups / "fiches-questions.docx")], check=True, capture_output=True, timeout=180)
     path = tmp_path / "fiches-questions.pdf"
     fronts = [page for page in range(1, pdf_pages(path) + 1) if "Thème :" in pdf_page_text(path, page)]

@@ -182,7 +182,7 @@ class Guide(Generator):
                 # The pack makes the cards: say what they are, not how to make them by hand.
                 sets = cards.copies(plan)[0].copies
                 method_tips[0] = words.timeline_cards_tip(len(plan.workshop.session.timeline), sets)
-            tips += [Paragraph([Text(words.method_tips(method.name), bold=True)], "small"),
+            tips += [Paragraph([Text(words.method_tips(method.name), bold=True)], "small", keep_with_next=True),
                      BulletList([plain(t) for t in method_tips])]
         if tips:
             blocks.append(Box(words.notes(), tips, "tip"))
@@ -210,7 +210,8 @@ class Guide(Generator):
             for number, question in numbered_questions(theme):
                 level = Text(f" ({words.level(question.level.value)})", italic=True)
                 item: Inlines = [Text(f"{number}. ", bold=True), Text(question.text), level]
-                blocks.append(Paragraph(item))
+                # A question never ends a page without its hint.
+                blocks.append(Paragraph(item, keep_with_next=bool(question.hint)))
                 if question.hint:
                     blocks.append(Paragraph(plain(words.hint(question.hint)), "small"))
         return blocks

@@ -140,7 +140,7 @@ class Builder:
         out: list[Flowable] = []
         #: a heading and the short paragraphs under it, waiting to be kept with what follows
         held: list[Flowable] = []
-        #: whether ``held`` starts with a heading (which takes the small print under it along)
+        #: whether ``held`` ends with a heading or its small print (which takes more small print along)
         held_heading = False
         started = pending_break = new_sheet = after_cover = False
         header: str | None = None
@@ -174,7 +174,9 @@ class Builder:
                     started = True
                     pending_break = new_sheet = after_cover = False
                     if isinstance(block, Heading) or isinstance(block, Paragraph) and block.keep_with_next:
-                        held_heading = held_heading if held else isinstance(block, Heading)
+                        # The small print under a heading goes with it; the hint under a question does not
+                        # join the question to the next one.
+                        held_heading = isinstance(block, Heading)
                         held += flowables
                     elif held and held_heading and heading_furniture(block):
                         held += flowables
@@ -347,9 +349,20 @@ class Builder:
         except KeyError:
             raise ValueError(f"type d'encadré inconnu : {block.kind!r}") from None
         inner = width - 2 * PAD - (4 if look.left_rule else 2)
-        rows: list[list[list[Flowable]]] = [
-            [self.flowables(child, inner)] for child in block.blocks if not isinstance(child, (PageBreak, Cover))
-        ]
+        rows: list[list[list[Flowable]]] = []
+        #: a paragraph kept with the next block shares that block's row, so no page ends after it
+        kept: list[Flowable] = []
+        for child in block.blocks:
+            if isinstance(child, (PageBreak, Cover)):
+                continue
+            flowables = self.flowables(child, inner)
+            if isinstance(child, Paragraph) and child.keep_with_next:
+                kept += flowables
+            elif flowables or kept:
+                rows.append([[*kept, *flowables]])
+                kept = []
+        if kept:
+            rows.append([kept])
         if block.title:
             title_style = s.box_title.clone("box_title_kind", textColor=look.border)
             title = RLParagraph(escape_text(block.title), title_style)

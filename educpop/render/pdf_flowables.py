@@ -304,7 +304,8 @@ class KeepWithNext(KeepTogether):
                 return [*lead[0].splitOn(self.canv, aW, aH), *content[1:]]
             return content
         _width, lead_height = _listWrapOn(lead, aW, self.canv)
-        room = aH - lead_height - last.getSpaceBefore()
+        # The frame puts the larger of the two spaces between the held flowables and the next one.
+        room = aH - lead_height - max(lead[-1].getSpaceAfter(), last.getSpaceBefore())
         if room > 0 and _starts_in(last, self.canv, aW, room):
             return content
         return [self.FrameBreak(), *content]
