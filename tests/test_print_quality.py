@@ -308,7 +308,8 @@ def libreoffice(
     started = time.monotonic()
     done = subprocess.run(
         [soffice, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", "--norestore",
-         "--convert-to", LIBREOFFICE_PDF, "--outdir", str(work / "pdf"), *sorted(str(p) for p in inputs.glob("*.docx"))],
+         "--convert-to", LIBREOFFICE_PDF, "--outdir", str(work / "pdf"),
+         *sorted(str(p) for p in inputs.glob("*.docx"))],
         capture_output=True, text=True, timeout=LIBREOFFICE_TIMEOUT,
     )
     print(f"LibreOffice : {len(list(inputs.glob('*.docx')))} DOCX en {time.monotonic() - started:.1f} s")

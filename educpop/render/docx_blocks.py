@@ -328,8 +328,8 @@ def _(block: Timeline, ctx: Context, container: Container) -> None:
 def _(block: Cards, ctx: Context, container: Container) -> None:
     section = ctx.doc.sections[-1]
     # A little under the page's text height: the small paragraph after each table must fit too.
-    page, top, bottom = (int(side or 0) for side in (section.page_height, section.top_margin, section.bottom_margin))
-    height = Emu(page - top - bottom).pt * 0.93
+    paper, top, bottom = (int(side or 0) for side in (section.page_height, section.top_margin, section.bottom_margin))
+    height = Emu(paper - top - bottom).pt * 0.93
     layout = card_layout(block, ctx.width / 20, height, ctx.theme.font, ctx.theme.base_size)
     cut = ("dashed", round(CUT_LINE * 8), CUT_COLOUR)
     pages = layout.pages(block)
