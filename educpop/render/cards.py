@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import cm
 from reportlab.lib.utils import simpleSplit
 
-from educpop.document import Card, Cards
+from educpop.document import Card, Cards, Text
 from educpop.render.pdf_fonts import register_family
 from educpop.theme import FontFamily
 
@@ -58,8 +58,8 @@ def card_layout(block: Cards, width: float, height: float, family: FontFamily, b
     front = max(FRONT_SIZE, base_size * 1.5)
     card_width = width / max(1, block.columns)
     face = register_family(family).regular
-    lines = max((len(simpleSplit("".join(run.text for run in card.front), face, front, card_width - 2 * PAD))
-                 for card in block.cards), default=1)
+    texts = ["".join(run.text for run in card.front if isinstance(run, Text)) for card in block.cards]
+    lines = max((len(simpleSplit(text, face, front, card_width - 2 * PAD)) for text in texts), default=1)
     # One spare line: Word and LibreOffice do not break lines exactly where reportlab does.
     card_height = min(max(LEAST_HEIGHT, (lines + 1) * front * LEADING + 2 * PAD), height)
     rows = max(1, int(height // card_height))

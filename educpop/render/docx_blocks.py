@@ -351,7 +351,7 @@ def _(block: Cards, ctx: Context, container: Container) -> None:
                     paragraph = cell.paragraphs[0]
                     _restyle(ctx, paragraph, "Cellule")
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                    _inlines(paragraph, content)
+                    _inlines(ctx, paragraph, content)
                     for run in paragraph.runs:
                         run.font.size = size
             _after_table(ctx, container)
