@@ -91,6 +91,7 @@ NOTED: dict[type, model.Block] = {
     model.Checklist: model.Checklist(CALLED),
     model.Timeline: model.Timeline([model.TimelineEvent("1917", CALLED[0])]),
     model.SourceText: model.SourceText(CALLED),
+    model.Cards: model.Cards([model.Card(CALLED[0], "1917")]),
 }
 
 
@@ -99,7 +100,8 @@ def test_every_inline_type_is_a_run_of_text_or_a_note() -> None:
 
 
 def test_every_block_holding_inlines_has_a_note_example() -> None:
-    holding = {kind for kind in EXAMPLES if kind not in (model.AnswerLines, model.Image, model.Cover, model.PageBreak)}
+    plain_text = (model.AnswerLines, model.Image, model.Cover, model.PageBreak, model.RunningHeader)
+    holding = {kind for kind in EXAMPLES if kind not in plain_text}
     assert set(NOTED) == holding
 
 

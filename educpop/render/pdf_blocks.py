@@ -450,14 +450,14 @@ class Builder:
         ])
         out: list[Flowable] = []
         for page in layout.pages(block):
-            fronts = [[RLParagraph(markup(card.front), front) if card else "" for card in row] for row in page]
+            fronts = [[self.text(card.front, front) if card else "" for card in row] for row in page]
             # Turned over on the long edge, the left card's back is on the right.
             backs = [[RLParagraph(escape_text(card.back), back) if card else "" for card in reversed(row)]
                      for row in page]
             for rows in (fronts, backs):
                 out += [RLPageBreak()] if out else []
-                out.append(RLTable(rows, colWidths=[layout.width] * block.columns,
-                                   rowHeights=[layout.height] * len(rows), style=style))
+                out.append(RowTable(rows, colWidths=[layout.width] * block.columns,
+                                    rowHeights=[layout.height] * len(rows), style=style))
         return out
 
     def source(self, block: SourceText) -> list[Flowable]:
