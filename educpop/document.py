@@ -113,6 +113,10 @@ class Table:
     widths: list[float] | None = None
     #: body rows are at least this tall (room to sign by hand); 0 lets them fit their text
     min_row_height_cm: float = 0.0
+    #: no word of a cell is ever cut (a programme): no hyphenation, columns as wide as their longest word
+    unbroken: bool = False
+    #: on one page when it fits on one (a programme); a longer table runs on to the next pages
+    keep_together: bool = False
 
 
 @dataclass

@@ -112,7 +112,7 @@ def test_each_sitting_has_its_programme_with_its_own_clock_and_place_in_the_cycl
     assert "Le groupe a déjà vécu 1 séance : Lire ensemble. C'est la dernière séance du cycle." in words
     tables = [b for b in guide.blocks if isinstance(b, Table) and b.header]
     times = [[row[0][0].text for row in table.rows] for table in tables[:2]]
-    assert times == [["18h30\u00a0– 18h45", "18h45\u00a0– 19h15"], ["14h00\u00a0– 14h45", "14h45\u00a0– 15h00"]]
+    assert times == [["18h30\u202f–\u202f18h45", "18h45\u202f–\u202f19h15"], ["14h00\u202f–\u202f14h45", "14h45\u202f–\u202f15h00"]]
 
 
 def test_the_cover_of_a_cycle_lists_its_sittings() -> None:
@@ -162,10 +162,10 @@ def test_what_fitting_changed_is_in_a_box_of_the_guide_only() -> None:
 
 
 def test_a_report_back_lasts_as_long_as_the_groups_need() -> None:
-    for participants, minutes in ((12, "15 min"), (24, "25 min")):
+    for participants, hours in ((12, "19h35\u202f–\u202f19h50"), (24, "19h35\u202f–\u202f20h00")):
         row = next(row for table in build("handout", make_plan(workshop(), Options(participants=participants))).blocks
                    if isinstance(table, Table) for row in table.rows if "Mise en commun" in row[1][0].text)
-        assert row[3][0].text == minutes
+        assert row[0][0].text == hours
 
 
 @pytest.mark.parametrize(("participants", "sentence"), [

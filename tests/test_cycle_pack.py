@@ -37,7 +37,7 @@ def test_a_cycle_builds_one_programme_per_sitting_and_one_attendance_page_each()
     guide = squash(docx_text(Path("sortie/guide-animation.docx")))
     # 11 people in groups of 4 to 6: 2 groups, a report-back of 5 + 2 × 5 minutes.
     assert "18h30 – 18h45 1. Accueil" in guide
-    assert "19h30 – 19h45 3. Mise en commun Mise en commun 15 min" in guide
+    assert "19h30 – 19h45 3. Mise en commun Mise en commun" in guide
     assert "19h00 – 19h45 4. Débat mouvant" in guide
     pages = [squash(page) for page in pdf_text(Path("sortie/liste-presence.pdf")).split("\f")]
     first = next(i for i, page in enumerate(pages) if "Séance 1 sur 2 – Lire ensemble" in page)

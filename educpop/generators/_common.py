@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import time
 
 from educpop.document import (
     Block,
@@ -57,6 +58,11 @@ def cover(plan: Plan, words: PhraseBook, document_title: str) -> Cover:
     return Cover(title=session.title, subtitle=session.subtitle, lines=lines, kicker=document_title)
 
 
+def clock_range(start: time, end: time) -> str:
+    """Return « 10h10 – 10h50 » with narrow no-break spaces: a time range is never split over two lines."""
+    return f"{format_clock(start)}\u202f–\u202f{format_clock(end)}"
+
+
 def agenda_heading(plan: Plan, sitting: SittingPlan, words: PhraseBook) -> str:
     """Return the title of a sitting's programme: « Programme de la matinée », or the sitting's name and day."""
     if len(plan.sittings) == 1:
@@ -67,7 +73,10 @@ def agenda_heading(plan: Plan, sitting: SittingPlan, words: PhraseBook) -> str:
 
 
 def agenda_table(sitting: SittingPlan, words: PhraseBook) -> Table:
-    """Return the agenda of ``sitting``: one row per activity with its clock times."""
+    """Return the agenda of ``sitting``: one row per activity with its clock times.
+
+    Three columns (the range says the duration), no word ever cut: it fits one A5 page as well as one A4 page.
+    """
     rows = []
     for slot in sitting.slots:
         activity = slot.activity
@@ -75,23 +84,15 @@ def agenda_table(sitting: SittingPlan, words: PhraseBook) -> Table:
         title = f"{slot.number}. {activity.title}"
         if activity.optional:
             title += f" {words.optional_mark()}"
-        rows.append(
-            [
-                plain(f"{format_clock(slot.start)}\u00a0– {format_clock(slot.end)}"),  # the dash stays with the start
-                plain(title),
-                plain(method.name if method else activity.method),
-                plain(format_minutes(slot.minutes)),
-                plain(words.grouping(activity.grouping.value)),
-            ]
-        )
+        grouping = activity.grouping.value
+        how = words.agenda_how(method.name if method else activity.method, words.grouping(grouping), grouping)
+        rows.append([plain(clock_range(slot.start, slot.end)), plain(title), plain(how)])
     header = [
         plain(words.agenda_header_time()),
         plain(words.agenda_header_activity()),
         plain(words.agenda_header_method()),
-        plain(words.agenda_header_duration()),
-        plain(words.agenda_header_grouping()),
     ]
-    return Table(header=header, rows=rows, widths=[2.9, 5, 2.5, 1.6, 2.3])
+    return Table(header=header, rows=rows, widths=[1.5, 6, 3], unbroken=True, keep_together=True)
 
 
 def numbered_questions(theme: QuestionTheme) -> list[tuple[int, Question]]:

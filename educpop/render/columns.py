@@ -23,15 +23,15 @@ _BREAKS = re.compile(r"[ \t\n]+")
 _UNBROKEN = 14
 
 
-def _widest_word(cell: Inlines, faces: tuple[str, str], size: float, bold: bool) -> float:
-    """Return the width in points of the widest word of ``cell``."""
+def _widest_word(cell: Inlines, faces: tuple[str, str], size: float, bold: bool, longest: int | None) -> float:
+    """Return the width in points of the widest word of ``cell``, words cut after ``longest`` letters if given."""
     widest = 0.0
     for run in cell:
         if isinstance(run, Note):  # its call is a small number, never the widest word
             continue
         face = faces[1] if bold or run.bold else faces[0]
         for word in _BREAKS.split(run.text):
-            widest = max(widest, stringWidth(word[:_UNBROKEN], face, size))
+            widest = max(widest, stringWidth(word[:longest], face, size))
     return widest
 
 
@@ -66,10 +66,12 @@ def column_widths(table: Table, width: float, family: FontFamily, size: float, p
     weights += [1.0] * (columns - len(weights))
     if any(weight <= 0 for weight in weights):
         weights = [1.0] * columns
+    # A table whose words are never cut needs its longest words whole.
+    longest = None if table.unbroken else _UNBROKEN
     names = register_family(family)
     faces = (names.regular, names.bold)
     needs = [2 * padding] * columns
     for row, bold in [(table.header, True), *((row, False) for row in table.rows)]:
         for index, cell in enumerate(row):
-            needs[index] = max(needs[index], _widest_word(cell, faces, size, bold) + 2 * padding)
+            needs[index] = max(needs[index], _widest_word(cell, faces, size, bold, longest) + 2 * padding)
     return fit_columns(weights, width, needs)

@@ -57,6 +57,7 @@ from educpop.render.docx_xml import (
     set_shading,
     set_table_borders,
     set_table_indent,
+    suppress_hyphenation,
 )
 from educpop.theme import Theme
 from educpop.theme_assets import picture_bytes
@@ -232,10 +233,12 @@ def _after_table(ctx: Context, container: Container) -> None:
         _add(ctx, container, "Petit")
 
 
-def _cell_text(ctx: Context, cell: _Cell, content: Inlines, bold: bool = False) -> None:
-    """Write ``content`` into the first paragraph of ``cell`` in the Cellule style."""
+def _cell_text(ctx: Context, cell: _Cell, content: Inlines, bold: bool = False, unbroken: bool = False) -> None:
+    """Write ``content`` into the first paragraph of ``cell`` in the Cellule style, never hyphenated if ``unbroken``."""
     paragraph = cell.paragraphs[0]
     _restyle(ctx, paragraph, "Cellule")
+    if unbroken:
+        suppress_hyphenation(paragraph._p.get_or_add_pPr())
     _inlines(ctx, paragraph, content)
     if bold:
         for run in paragraph.runs:
@@ -255,16 +258,28 @@ def _(block: Table, ctx: Context, container: Container) -> None:
         mark_header_row(header._tr.get_or_add_trPr())
         forbid_row_split(header._tr.get_or_add_trPr())
         for cell, content in zip(header.cells, block.header, strict=False):  # a short header leaves cells empty
-            _cell_text(ctx, cell, content, bold=True)
+            _cell_text(ctx, cell, content, bold=True, unbroken=block.unbroken)
         for cell in header.cells:
             set_shading(cell._tc.get_or_add_tcPr(), ctx.theme.accent_colour)
     for row, contents in zip(table.rows[has_header:], block.rows, strict=True):
         for cell, content in zip(row.cells, contents, strict=False):  # a short row leaves cells empty
-            _cell_text(ctx, cell, content)
+            _cell_text(ctx, cell, content, unbroken=block.unbroken)
         if block.min_row_height_cm:
             row.height = Cm(block.min_row_height_cm)
             row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    if block.keep_together:
+        _keep_rows_together(table)
     _after_table(ctx, container)
+
+
+def _keep_rows_together(table: DocxTable) -> None:
+    """Keep ``table`` on one page when it fits: rows never split, each kept with the next (Word's way)."""
+    rows = list(table.rows)
+    for index, row in enumerate(rows):
+        forbid_row_split(row._tr.get_or_add_trPr())
+        if index < len(rows) - 1:
+            for paragraph in (paragraph for cell in row.cells for paragraph in cell.paragraphs):
+                paragraph.paragraph_format.keep_with_next = True
 
 
 @render_block.register

@@ -284,3 +284,9 @@ def normalise_zip(data: bytes, date_time: tuple[int, int, int, int, int, int]) -
             entry.external_attr = 0o644 << 16
             dst.writestr(entry, src.read(info.filename))
     return out.getvalue()
+
+
+def suppress_hyphenation(pPr: BaseOxmlElement) -> None:
+    """Keep Word and LibreOffice from hyphenating the paragraph with ``pPr``."""
+    if pPr.find(qn("w:suppressAutoHyphens")) is None:
+        pPr.insert_element_before(element("w:suppressAutoHyphens"), *_PBDR_SUCCESSORS[3:])

@@ -90,6 +90,11 @@ def _all_bold(content: Inlines) -> bool:
     return bool(runs) and all(run.bold for run in runs)
 
 
+def _unbroken(style: ParagraphStyle) -> ParagraphStyle:
+    """Return ``style`` for cells whose words are never cut: no hyphenation, no long word split."""
+    return ParagraphStyle(f"{style.name}_unbroken", parent=style, hyphenationLang="", splitLongWords=0)
+
+
 def keep_with_next(held: list[Flowable], following: Flowable) -> Flowable:
     """Return ``held`` (a heading and its furniture) kept with the start of ``following``.
 
@@ -305,9 +310,10 @@ class Builder:
         if block.widths and (len(block.widths) != columns or any(w <= 0 for w in block.widths)):
             raise ValueError(f"largeurs de tableau {block.widths!r} pour {columns} colonnes")
         col_widths = column_widths(block, width, self.theme.font, s.cell.fontSize, PAD)
-        data = [self.cells(row, columns, s.cell) for row in block.rows]
+        cell, header = (_unbroken(s.cell), _unbroken(s.cell_header)) if block.unbroken else (s.cell, s.cell_header)
+        data = [self.cells(row, columns, cell) for row in block.rows]
         if block.header:
-            data.insert(0, self.cells(block.header, columns, s.cell_header))
+            data.insert(0, self.cells(block.header, columns, header))
         style = [
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -339,7 +345,7 @@ class Builder:
             style=self.table_style(style),
         )
         table.fresh_height = self.fresh_height
-        return [table, Spacer(1, s.base_size * 0.8)]
+        return [KeepTogether([table]) if block.keep_together else table, Spacer(1, s.base_size * 0.8)]
 
     def box(self, block: Box, width: float) -> list[Flowable]:
         """Return a framed box; one table row per inner block, so that it splits across pages."""
