@@ -112,7 +112,8 @@ def test_each_sitting_has_its_programme_with_its_own_clock_and_place_in_the_cycl
     assert "Le groupe a déjà vécu 1 séance : Lire ensemble. C'est la dernière séance du cycle." in words
     tables = [b for b in guide.blocks if isinstance(b, Table) and b.header]
     times = [[row[0][0].text for row in table.rows] for table in tables[:2]]
-    assert times == [["18h30\u202f–\u202f18h45", "18h45\u202f–\u202f19h15"], ["14h00\u202f–\u202f14h45", "14h45\u202f–\u202f15h00"]]
+    assert times == [["18h30\u202f–\u202f18h45", "18h45\u202f–\u202f19h15"],
+                     ["14h00\u202f–\u202f14h45", "14h45\u202f–\u202f15h00"]]
 
 
 def test_the_cover_of_a_cycle_lists_its_sittings() -> None:

@@ -69,6 +69,9 @@ BOX_BORDER = {"tip": 8, "instruction": 16, "warning": 24}
 #: Padding inside a box, in twips (0.25 cm).
 BOX_PADDING = 142
 
+#: what a hyphen becomes in cells whose words are never cut
+NO_BREAK_HYPHEN = "\u2011"
+
 #: Left and right cell padding of Table Grid, in twips.
 CELL_PADDING = 108
 
@@ -239,6 +242,9 @@ def _cell_text(ctx: Context, cell: _Cell, content: Inlines, bold: bool = False, 
     _restyle(ctx, paragraph, "Cellule")
     if unbroken:
         suppress_hyphenation(paragraph._p.get_or_add_pPr())
+        # Word and LibreOffice break after a hyphen even with hyphenation off: « sous-groupes » must hold.
+        content = [dataclasses.replace(run, text=run.text.replace("-", NO_BREAK_HYPHEN))
+                   if isinstance(run, Text) else run for run in content]
     _inlines(ctx, paragraph, content)
     if bold:
         for run in paragraph.runs:
