@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from educpop.document import Audience, Document, Meta
 from educpop.plan import Plan
+from educpop.schedule import Slot
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,13 @@ class Generator:
     def build(self, plan: Plan) -> Document:
         """Return the document for ``plan``."""
         raise NotImplementedError
+
+    def hands_out_at(self, plan: Plan, slot: Slot) -> bool:
+        """Return whether the facilitator hands this document out during ``slot`` (the feuille de route says it).
+
+        By default never: the facilitator's own documents are not handed out.
+        """
+        return False
 
     def copies(self, plan: Plan) -> list[PrintRun]:
         """Return what to print of this document for ``plan`` (nothing: it is not needed).

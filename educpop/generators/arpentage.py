@@ -20,6 +20,7 @@ from educpop.generators import Generator, PrintRun
 from educpop.generators._common import source_lines
 from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import ArpentagePart, Plan
+from educpop.schedule import Slot
 from educpop.session.model import Grouping
 
 #: the reporting grid: (macro, ruled lines under it); it must fit on the back of one A4 sheet
@@ -51,6 +52,10 @@ class ArpentageKit(Generator):
     def applies(self, plan: Plan) -> bool:
         """Return whether an activity of ``plan`` is an arpentage of a source."""
         return bool(plan.arpentage_activities())
+
+    def hands_out_at(self, plan: Plan, slot: Slot) -> bool:
+        """Return whether ``slot`` is an arpentage: its parts are handed out then."""
+        return slot.activity in plan.arpentage_activities()
 
     def copies(self, plan: Plan) -> list[PrintRun]:
         """Return one copy of each part per reader, runs of parts with as many readers grouped."""

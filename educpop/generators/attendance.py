@@ -9,7 +9,7 @@ from educpop.generators import Generator, PrintRun
 from educpop.generators._common import day_words
 from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import Plan
-from educpop.schedule import SittingPlan
+from educpop.schedule import SittingPlan, Slot
 from educpop.session.values import format_clock
 
 #: blank rows beyond the expected group, for people who turn up unannounced
@@ -26,6 +26,10 @@ class AttendanceSheet(Generator):
     order: ClassVar[int] = 40
     printing: ClassVar[str] = "single"
     per_sitting: ClassVar[bool] = True
+
+    def hands_out_at(self, plan: Plan, slot: Slot) -> bool:
+        """Return whether ``slot`` opens a sitting: the sheet goes round from the start."""
+        return any(sitting.slots[:1] == (slot,) for sitting in plan.sittings)
 
     def rows(self, plan: Plan) -> int:
         """Return how many numbered rows the sheet has: the largest expected group and a few more."""

@@ -8,11 +8,14 @@ from educpop.document import AnswerLines, Audience, Block, Document, Heading, In
 from educpop.generators import Generator
 from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import Plan
+from educpop.schedule import Slot
 
 #: statements every workshop is rated on (macro keys of ``evaluation_statement``)
 STATEMENTS = ("content", "methods", "facilitation", "atmosphere", "usefulness")
 #: open questions (macro keys of ``evaluation_open``) and the ruled lines under each
 OPEN = (("kept", 4), ("missing", 3), ("suggestion", 3))
+#: the method of the activity during which the form is filled in
+METHOD = "evaluation"
 #: steps of the scale, from "not at all" to "completely"; no middle step, to make people choose
 LEVELS = 4
 
@@ -26,6 +29,11 @@ class EvaluationForm(Generator):
     audience: ClassVar[Audience] = Audience.PARTICIPANT
     order: ClassVar[int] = 45
     printing: ClassVar[str] = "sheets"
+
+    def hands_out_at(self, plan: Plan, slot: Slot) -> bool:
+        """Return whether ``slot`` is the evaluation, or the last activity when no activity is one."""
+        evaluations = [s for s in plan.slots if s.activity.method == METHOD]
+        return slot in evaluations if evaluations else slot == plan.slots[-1]
 
     def build(self, plan: Plan) -> Document:
         """Return the evaluation form of ``plan``."""

@@ -23,6 +23,7 @@ from educpop.generators import Generator
 from educpop.generators._common import agenda_heading, agenda_table, cover, source_lines
 from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import Plan
+from educpop.schedule import Slot
 from educpop.session.model import GlossaryEntry
 from educpop.session.values import format_period
 
@@ -35,6 +36,10 @@ class Handout(Generator):
     title: ClassVar[str] = "Dossier participant"
     audience: ClassVar[Audience] = Audience.PARTICIPANT
     order: ClassVar[int] = 20
+
+    def hands_out_at(self, plan: Plan, slot: Slot) -> bool:
+        """Return whether ``slot`` opens the workshop: everyone receives the dossier on arrival."""
+        return slot == plan.slots[0]
 
     def build(self, plan: Plan) -> Document:
         """Return the handout of ``plan``."""

@@ -20,6 +20,7 @@ from educpop.generators import Generator, PrintRun
 from educpop.generators._common import numbered_questions
 from educpop.generators._words import phrases_for
 from educpop.plan import Plan, SubgroupSheet
+from educpop.schedule import Slot
 
 #: ruled lines under each question, by level: deeper questions get more room
 _LINES = {"understand": 3, "analyse": 4, "today": 5}
@@ -49,6 +50,10 @@ class QuestionSheets(Generator):
     def applies(self, plan: Plan) -> bool:
         """Return whether an activity of ``plan`` hands out question sheets."""
         return bool(plan.subgroup_sheets())
+
+    def hands_out_at(self, plan: Plan, slot: Slot) -> bool:
+        """Return whether ``slot``'s activity works on question sheets."""
+        return any(sheet.activity is slot.activity for sheet in plan.subgroup_sheets())
 
     def copies(self, plan: Plan) -> list[PrintRun]:
         """Return each sub-group's sheet once per member; a sheet for the whole group once per participant."""

@@ -9,6 +9,7 @@ from educpop.document import Audience, Card, Cards, Document, RunningHeader, pla
 from educpop.generators import Generator, PrintRun
 from educpop.generators._words import phrases_for
 from educpop.plan import Plan
+from educpop.schedule import Slot
 from educpop.session.dates_given import TIMELINE_GAME
 from educpop.session.model import Grouping, TimelineEntry
 from educpop.session.values import format_period
@@ -35,6 +36,10 @@ class TimelineCards(Generator):
         return bool(plan.workshop.session.timeline) and any(
             slot.activity.method == METHOD for slot in plan.slots
         )
+
+    def hands_out_at(self, plan: Plan, slot: Slot) -> bool:
+        """Return whether ``slot``'s activity plays with the cards."""
+        return slot.activity.method == METHOD and self.applies(plan)
 
     def copies(self, plan: Plan) -> list[PrintRun]:
         """Return one set of cards per sub-group playing, or one for the whole group."""
