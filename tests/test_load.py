@@ -378,6 +378,19 @@ def test_an_activity_names_a_sitting_of_the_session() -> None:
     ]
 
 
+def test_who_leads_an_activity_is_one_of_the_facilitators_when_they_are_listed() -> None:
+    assert loaded(MINIMAL + "    lead: Awa\n").session.activities[0].lead == "Awa"
+    text = MINIMAL + "    lead: Awq\nfacilitators: [Awa, Bruno]\n"
+    assert problems(write_session(text)) == [
+        "atelier/session.yaml:10:11: activities[1].lead: animateur·rice inconnu·e « Awq » ; "
+        "vouliez-vous dire « Awa » ?",
+    ]
+    assert problems(write_session(text.replace("Awq", "Chloé"))) == [
+        "atelier/session.yaml:10:11: activities[1].lead: animateur·rice inconnu·e « Chloé » ; "
+        "noms déclarés dans « facilitators » : Awa, Bruno",
+    ]
+
+
 def test_sittings_are_read_with_their_own_day_start_and_duration() -> None:
     text = MINIMAL + (
         'sittings:\n  - {id: un, date: 2027-01-12}\n  - {id: deux, start: "14h", duration: 1h, title: Suite}\n'

@@ -37,7 +37,10 @@ def cross_check(source: YamlSource) -> list[Problem]:
     problems: list[Problem] = []
     sections = ("sources", "activities", "questions", "sittings")
     ids = {section: _unique_ids(source, section, problems) for section in sections}
+    facilitators = source.data.get("facilitators") if isinstance(source.data, dict) else None
+    names = [name for name in facilitators if isinstance(name, str)] if isinstance(facilitators, list) else []
     for index, activity in items(source.data, "activities"):
+        _lead(source, ("activities", index, "lead"), activity.get("lead"), names, problems)
         _reference(source, ("activities", index, "source"), activity.get("source"), ids["sources"], problems)
         _reference(source, ("activities", index, "sitting"), activity.get("sitting"), ids["sittings"], problems)
         themes = activity.get("questions")
@@ -85,6 +88,14 @@ def _reference(source: YamlSource, path: FieldPath, ref: object, known: list[str
             else f" ; la liste « {section} » est vide"
         )
     problems.append(source.problem(path, f"{_WHAT[kind]} « {ref} »{hint}"))
+
+
+def _lead(source: YamlSource, path: FieldPath, lead: object, names: list[str], problems: list[Problem]) -> None:
+    """Report ``lead`` (at ``path``) when the session lists its facilitators and it is none of them."""
+    if not names or not isinstance(lead, str) or lead.strip() in names:
+        return
+    hint = did_you_mean(lead, names) or f" ; noms déclarés dans « facilitators » : {', '.join(names)}"
+    problems.append(source.problem(path, f"animateur·rice inconnu·e « {lead} »{hint}"))
 
 
 def source_file(folder: Path, source: YamlSource, index: int, typed: str) -> Path | Problem:

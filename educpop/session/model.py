@@ -174,6 +174,8 @@ class Activity(_Model):
     sitting: Identifier | None = None
     grouping: Grouping = Grouping.PLENARY
     optional: YesNo = False
+    #: who leads it: a facilitator's name, printed on the feuille de route
+    lead: Title | None = None
     #: read aloud to participants
     instructions: str = ""
     #: for the facilitator only
