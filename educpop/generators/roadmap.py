@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from educpop.document import Audience, Block, Document, Heading, Inlines, PageBreak, Paragraph, Table, Text, plain
 from educpop.generators import Generator, registry
-from educpop.generators._common import agenda_heading, clock_range
+from educpop.generators._common import agenda_heading
 from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import Plan
 from educpop.schedule import SittingPlan, Slot
@@ -42,7 +42,8 @@ class Roadmap(Generator):
                   plain(words.roadmap_header_lead()), plain(words.roadmap_header_hand_out()),
                   plain(words.roadmap_header_saving()), plain(words.roadmap_header_real())]
         rows: list[list[Inlines]] = [
-            [[Text(clock_range(slot.start, slot.end), bold=True)], plain(f"{slot.number}. {slot.activity.title}"),
+            # The start only: the next row's start is this one's end, and « heure réelle » pairs with it.
+            [[Text(format_clock(slot.start), bold=True)], plain(f"{slot.number}. {slot.activity.title}"),
              plain(slot.activity.lead or ""), plain(hand_outs(plan, slot)), plain(savings(slot, words)), []]
             for slot in sitting.slots
         ]
@@ -51,13 +52,14 @@ class Roadmap(Generator):
             Paragraph([Text(plan.workshop.session.title, bold=True)], "lead"),
             Heading(2, plain(agenda_heading(plan, sitting, words))),
             Paragraph(plain(words.roadmap_note()), "small"),
-            Table(header=header, rows=rows, widths=[1.6, 4, 2, 2.6, 2.2, 1.4], min_row_height_cm=ROW_HEIGHT_CM,
-                  unbroken=True, keep_together=True),
+            Table(header=header, rows=rows, widths=[1.1, 4.2, 2, 2.6, 2.2, 1.6], min_row_height_cm=ROW_HEIGHT_CM,
+                  unbroken=True),
         ]
         if sitting.margin > 0:
-            blocks.append(Paragraph(plain(words.margin(
-                format_minutes(sitting.margin), format_clock(sitting.end), format_clock(sitting.closes))), "small"))
-        return blocks
+            end = words.margin(format_minutes(sitting.margin), format_clock(sitting.end), format_clock(sitting.closes))
+        else:
+            end = words.roadmap_end(format_clock(sitting.end))
+        return [*blocks, Paragraph(plain(end), "small")]
 
 
 def hand_outs(plan: Plan, slot: Slot) -> str:
