@@ -308,10 +308,10 @@ def test_the_print_plan_reads_the_same_in_both_formats(pack: tuple[int, Path], f
     participants, folder = pack
     text = read(folder, "plan-impression", fmt)
     assert f"Calculé pour {participants} participant·e·s en {len(expected_groups(participants))} sous-groupes" in text
-    for stem in ("guide-animation", "dossier-participant", "kit-arpentage", "fiches-questions",
+    for stem in ("guide-animation", "feuille-de-route", "dossier-participant", "kit-arpentage", "fiches-questions",
                  "liste-presence", "fiche-evaluation"):
         assert f"{stem}.pdf" in text
-    total = 1 + participants + participants + participants + 1 + participants
+    total = 1 + 1 + participants + participants + participants + 1 + participants  # guide, feuille de route…
     total += len(expected_groups(participants))  # a set of timeline cards per sub-group
     assert f"Total : {total} exemplaires." in text
     assert "Recto-verso, feuilles séparées" in text and "Recto seul, sans agrafer" in text

@@ -35,7 +35,7 @@ def test_the_pack_holds_every_document_in_two_formats(sample_pack: Path) -> None
     assert names == sorted([
         *(f"{stem}.{fmt}" for stem in ("guide-animation", "dossier-participant", "fiches-questions",
                                      "kit-arpentage", "liste-presence", "fiche-evaluation", "plan-impression",
-                                     "cartes-ligne-du-temps")
+                                     "cartes-ligne-du-temps", "feuille-de-route")
         for fmt in FORMATS),
         f"{SAMPLE.name}-tout.pdf", f"{SAMPLE.name}.zip",  # combined PDF and zip, since several documents
     ])
