@@ -16,17 +16,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from educpop.userfile import file_kind
+
 #: flags that keep ``os.open`` from following a link or waiting on a FIFO (Windows has neither: 0 there);
 #: Python makes every descriptor non-inheritable already (PEP 446)
 SAFE_OPEN = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
-_KINDS = (
-    (stat.S_ISDIR, "un dossier"),
-    (stat.S_ISFIFO, "un tube nommé (FIFO)"),
-    (stat.S_ISCHR, "un périphérique"),
-    (stat.S_ISBLK, "un périphérique"),
-    (stat.S_ISSOCK, "une prise réseau (socket)"),
-)
 
 
 class Unreadable(Exception):
@@ -51,7 +46,7 @@ def taken_by(path: Path) -> str | None:
 
 
 def _kind(mode: int) -> str:
-    return next((kind for test, kind in _KINDS if test(mode)), "un fichier spécial")
+    return file_kind(mode) or "un fichier spécial"
 
 
 @contextmanager

@@ -17,14 +17,19 @@ import os
 import stat
 from pathlib import Path
 
-#: what a file that is not a regular one is, as a French predicate
+#: what a file that is not a regular one is, in French
 _KINDS = (
-    (stat.S_ISDIR, "est un dossier, pas un fichier"),
-    (stat.S_ISFIFO, "est un tube nommé (FIFO), pas un fichier"),
-    (stat.S_ISCHR, "est un périphérique, pas un fichier"),
-    (stat.S_ISBLK, "est un périphérique, pas un fichier"),
-    (stat.S_ISSOCK, "est une prise de communication (socket), pas un fichier"),
+    (stat.S_ISDIR, "un dossier"),
+    (stat.S_ISFIFO, "un tube nommé (FIFO)"),
+    (stat.S_ISCHR, "un périphérique"),
+    (stat.S_ISBLK, "un périphérique"),
+    (stat.S_ISSOCK, "une prise de communication (socket)"),
 )
+
+
+def file_kind(mode: int) -> str | None:
+    """Return what a file of ``mode`` is (« un tube nommé (FIFO) »), or None for a regular file or link."""
+    return next((kind for test, kind in _KINDS if test(mode)), None)
 #: opening never waits for a writer (FIFO) or a device; absent on Windows, which has neither
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 _CHUNK = 1 << 20
@@ -93,9 +98,9 @@ def _mode(path: Path) -> int:
 
 def _not_regular(mode: int) -> UnreadableFile | None:
     """Return why a file of ``mode`` is refused, None for a regular file (or an unknown mode)."""
-    for test, predicate in _KINDS:
-        if test(mode):
-            return UnreadableFile(predicate)
+    kind = file_kind(mode)
+    if kind:
+        return UnreadableFile(f"est {kind}, pas un fichier")
     if mode and not stat.S_ISREG(mode):
         return UnreadableFile("n'est pas un fichier ordinaire")
     return None

@@ -113,7 +113,7 @@ def make_socket(path: Path) -> str:
     listening = socket.socket(socket.AF_UNIX)
     listening.bind(str(path))
     listening.close()
-    return "c'est une prise réseau (socket), pas un fichier"
+    return "c'est une prise de communication (socket), pas un fichier"
 
 
 def make_device(path: Path) -> str:

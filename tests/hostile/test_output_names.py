@@ -79,7 +79,7 @@ def a_socket(path: Path) -> str:
     listening = socket.socket(socket.AF_UNIX)
     listening.bind(str(path))
     listening.close()
-    return "une prise réseau (socket)"
+    return "une prise de communication (socket)"
 
 
 def a_device(path: Path) -> str:
