@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from educpop.document import Block, Paragraph, plain
+from educpop.document import Block, Paragraph, Table, plain, walk_text
 from educpop.errors import BuildError
+from educpop.generators import PrintRun, registry
 from educpop.plan import Options, make_plan
 from educpop.session.load import Workshop
 from educpop.session.model import Session
@@ -98,6 +99,16 @@ def test_subgroup_labels_go_on_after_z_as_aa_ab_and_never_repeat(participants: i
     if count > 27:
         assert labels[26:29] == ["AA", "AB", "AC"]
         assert labels[51:53] == ["AZ", "BA"]
+
+
+@pytest.mark.parametrize(("facilitators", "guides"), [([], 1), (["Ana"], 1), (["Ana", "Bruno", "Chloé"], 3)])
+def test_each_facilitator_gets_a_guide_in_the_print_plan(facilitators: list[str], guides: int) -> None:
+    plan = make_plan(workshop(facilitators=facilitators))
+    generators = registry()
+    assert generators["guide"].copies(plan) == [PrintRun(guides)]
+    table = next(b for b in generators["print-plan"].build(plan).blocks if isinstance(b, Table))
+    guide_row = next(row for row in table.rows if walk_text([Paragraph(row[0])])[0] == "Guide d'animation")
+    assert walk_text([Paragraph(guide_row[2])]) == [str(guides)]
 
 
 def test_quantities_scale_with_the_group() -> None:
