@@ -4,7 +4,7 @@ PYTHON  ?= python3
 SESSION ?= sessions/revolution-russe-1917
 BIN      = $(VENV)/bin
 
-.PHONY: pack test lint check bench clean
+.PHONY: pack test lint check bench mutation locale clean
 
 $(BIN)/educpop: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,5 +34,13 @@ bench: $(VENV)/.test-extras  ## time the builds (see benchmarks/)
 	$(BIN)/python benchmarks/bench_hostile.py
 	$(BIN)/python benchmarks/bench_import.py
 
+mutation: $(VENV)/.test-extras  ## mutation score of plan.py, session/ and pack.py (long; see tests/README.md)
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut export-cicd-stats
+	cat mutants/mutmut-cicd-stats.json
+
+locale: $(VENV)/.test-extras  ## compile click's French words after editing educpop/locale/fr/LC_MESSAGES/educpop.po
+	$(BIN)/pybabel compile --domain educpop --directory educpop/locale --statistics
+
 clean:
-	rm -rf handouts/*/ .pytest_cache
+	rm -rf handouts/*/ .pytest_cache mutants

@@ -2,16 +2,21 @@
 
 A user mistake (an :class:`EducpopError`) prints its category and message and
 exits with status 2; a traceback means a bug, and is shown only then (or with
-``--debug``).
+``--debug``, before or after the sub-command). click's own words (« Utilisation : »,
+« option inconnue ») come from the French gettext catalogue in ``educpop/locale``.
 """
 
 from __future__ import annotations
 
+import gettext
 import io
+import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, time
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -45,6 +50,9 @@ from educpop.theme import Theme
 from educpop.writes import write_pack
 
 USER_ERROR = 2
+#: the gettext domain and folder of click's words in French (educpop/locale/fr/LC_MESSAGES/educpop.mo)
+DOMAIN = "educpop"
+LOCALE_DIR = Path(__file__).parent / "locale"
 
 #: A click command callback, before or after click wraps it.
 F = TypeVar("F", bound=Callable[..., Any])
@@ -75,17 +83,19 @@ def plan_options(command: F) -> F:
     """Add the options that adapt a session without editing it."""
     for option in reversed([
         click.option(
-            "--participants", type=click.IntRange(1, 500),
+            "--participants", type=click.IntRange(1, 500), metavar="NOMBRE",
             help="Nombre de participant·e·s attendu·e·s (par défaut : le maximum du groupe).",
         ),
         click.option(
-            "--start", callback=_clock, help="Heure de début, par ex. 18:30 (par défaut : celle de la séance)."
+            "--start", callback=_clock, metavar="HEURE",
+            help="Heure de début, par ex. 18:30 (par défaut : celle de la séance).",
         ),
         click.option(
-            "--duration", callback=_minutes,
+            "--duration", callback=_minutes, metavar="DURÉE",
             help="Durée disponible, par ex. 2h ; le programme est raccourci pour tenir.",
         ),
-        click.option("--date", "day", callback=_day, help="Date de la séance, par ex. 2026-12-05 ou 5/12/2026."),
+        click.option("--date", "day", callback=_day, metavar="DATE",
+                     help="Date de la séance, par ex. 2026-12-05 ou 5/12/2026."),
     ]):
         command = option(command)
     return command
@@ -170,18 +180,25 @@ def _summary(plan: Plan) -> str:
     return "\n".join([*lines, *([""] + adaptations if adaptations else [])])
 
 
-@click.group()
-@click.option("--debug", is_flag=True, help="Afficher la trace complète des erreurs.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def debug_option(command: F) -> F:
+    """Add ``--debug``, so that it is accepted before the sub-command and after it (:func:`main` acts on it)."""
+    return click.option("--debug", is_flag=True, expose_value=False,
+                        help="Afficher la trace complète des erreurs.")(command)
+
+
+@click.group(options_metavar="[OPTIONS]", subcommand_metavar="COMMANDE [ARGUMENTS]...")
+@click.version_option(version("educpop"), "--version", message="%(prog)s %(version)s",
+                      help="Afficher la version d'educpop et quitter.")
+@debug_option
+def cli() -> None:
     """Prépare les documents à imprimer d'un atelier d'éducation populaire."""
-    ctx.obj = {"debug": debug}
 
 
 @cli.command()
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", type=click.Path(path_type=Path), metavar="DOSSIER")
 @variant_option
 @plan_options
+@debug_option
 @click.option(
     "--theme", "theme_folder", type=click.Path(path_type=Path), metavar="DOSSIER",
     help="Dossier du thème (par défaut : celui de la séance).",
@@ -197,12 +214,15 @@ def check(
 
 
 @cli.command()
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", type=click.Path(path_type=Path), metavar="DOSSIER")
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="Dossier de sortie (par défaut : handouts/<séance>)."
+    "-o", "--output", type=click.Path(path_type=Path), metavar="DOSSIER",
+    help="Dossier de sortie (par défaut : handouts/<séance>).",
 )
-@click.option("--format", "formats", multiple=True, help="docx ou pdf (répétable ; par défaut : les deux).")
-@click.option("--only", multiple=True, help=f"Ne construire que ce document : {', '.join(registry())} (répétable).")
+@click.option("--format", "formats", multiple=True, metavar="FORMAT",
+              help="docx ou pdf (répétable ; par défaut : les deux).")
+@click.option("--only", multiple=True, metavar="DOCUMENT",
+              help=f"Ne construire que ce document : {', '.join(registry())} (répétable).")
 @click.option("--force", is_flag=True, help="Écraser aussi les fichiers modifiés à la main.")
 @click.option(
     "--theme", "theme_folder", type=click.Path(path_type=Path), metavar="DOSSIER",
@@ -215,6 +235,7 @@ def check(
 )
 @variant_option
 @plan_options
+@debug_option
 def build(
     folder: Path,
     output: Path | None,
@@ -246,7 +267,7 @@ def build(
 
 
 @cli.command("new")
-@click.argument("slug")
+@click.argument("slug", metavar="NOM")
 @click.option(
     "--from", "template", metavar="SÉANCE",
     help="Copier cette séance (un dossier, ou le nom d'une séance de sessions/) au lieu du modèle commenté.",
@@ -259,7 +280,7 @@ def new(slug: str, template: str | None) -> None:
 
 
 @cli.command("list")
-@click.argument("folder", type=click.Path(path_type=Path), default=SESSIONS_DIR)
+@click.argument("folder", type=click.Path(path_type=Path), default=SESSIONS_DIR, metavar="DOSSIER")
 def list_(folder: Path) -> None:
     """Liste les séances d'un dossier (par défaut : sessions/), avec leurs variantes et leurs erreurs."""
     for entry in library(folder):
@@ -284,6 +305,27 @@ def import_(file: Path, output: Path | None, session_folder: Path | None, keep_r
     click.echo(saved.report, nl=False)
 
 
+@contextmanager
+def click_in_french() -> Iterator[None]:
+    """Make click take its words from educpop's French catalogue while the command runs, whatever the locale.
+
+    click asks :func:`gettext.gettext` for each of its messages; gettext picks the
+    language from ``LANGUAGE`` first. Both are put back afterwards.
+    """
+    domain, language = gettext.textdomain(), os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(DOMAIN, LOCALE_DIR)
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = "fr"
+    try:
+        yield
+    finally:
+        gettext.textdomain(domain)
+        if language is None:
+            del os.environ["LANGUAGE"]
+        else:
+            os.environ["LANGUAGE"] = language
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
@@ -292,6 +334,12 @@ def main(argv: list[str] | None = None) -> int:
         # replacement character rather than fail while telling the user what is wrong.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
+    with click_in_french():
+        return _run(argv, debug)
+
+
+def _run(argv: list[str] | None, debug: bool) -> int:
+    """Run the command line with ``argv``; return its exit status, reporting a user mistake without a traceback."""
     try:
         cli.main(args=argv, prog_name="educpop", standalone_mode=False)
     except EducpopError as error:
