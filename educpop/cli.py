@@ -186,7 +186,7 @@ def debug_option(command: F) -> F:
                         help="Afficher la trace complète des erreurs.")(command)
 
 
-@click.group(options_metavar="[OPTIONS]", subcommand_metavar="COMMANDE [ARGUMENTS]...")
+@click.group(subcommand_metavar="COMMANDE [ARGUMENTS]...")
 @click.version_option(version("educpop"), "--version", message="%(prog)s %(version)s",
                       help="Afficher la version d'educpop et quitter.")
 @debug_option
