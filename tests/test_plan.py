@@ -88,6 +88,16 @@ def test_subgroups_get_their_sheets_in_turn() -> None:
     ]
 
 
+def test_readers_of_an_arpentage_go_by_pairs_sub_groups_or_alone() -> None:
+    activities = workshop().session.model_dump()["activities"]
+    pairs = {"id": "lecture", "title": "Lecture", "method": "arpentage", "duration": 10, "grouping": "pairs"}
+    plan = make_plan(workshop(activities=[*activities, pairs]), Options(participants=13, duration=150))
+    by_id = {slot.activity.id: slot.activity for slot in plan.slots}
+    assert plan.reading_units(by_id["lecture"]) == [2, 2, 2, 2, 2, 2, 1]
+    assert plan.reading_units(by_id["groupes"]) == [4, 3, 3, 3]
+    assert plan.reading_units(by_id["accueil"]) == [1] * 13
+
+
 @pytest.mark.parametrize(("participants", "count", "last"), [(104, 26, "Z"), (105, 27, "AA"), (500, 125, "DU")])
 def test_subgroup_labels_go_on_after_z_as_aa_ab_and_never_repeat(participants: int, count: int, last: str) -> None:
     labels = make_plan(workshop(), Options(participants=participants)).subgroup_labels()
