@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Literal, get_args
 
 
 class Audience(str, Enum):
@@ -71,19 +72,25 @@ class Heading:
     content: Inlines
 
 
+#: Paragraph styles every renderer must know.
+ParagraphStyleName = Literal["body", "small", "lead", "instruction"]
+PARAGRAPH_STYLES: tuple[ParagraphStyleName, ...] = get_args(ParagraphStyleName)
+
+
 @dataclass
 class Paragraph:
-    """A paragraph of body text; ``style`` is one of :data:`PARAGRAPH_STYLES`."""
+    """A paragraph of body text in one of :data:`PARAGRAPH_STYLES`.
+
+    ``keep_with_next`` declares a paragraph that belongs to what follows it (the
+    time line under an activity's title, a question over its answer lines): see
+    :func:`keeps_with_next`.
+    """
 
     content: Inlines
-    style: str = "body"
+    style: ParagraphStyleName = "body"
     #: never the last thing on a page: printed on the page where the next block starts (a question and
     #: its first answer line, a short title and its list)
     keep_with_next: bool = False
-
-
-#: Paragraph styles every renderer must know.
-PARAGRAPH_STYLES = ("body", "small", "lead", "instruction")
 
 
 @dataclass
@@ -111,12 +118,17 @@ class Table:
     header: list[Inlines]
     rows: list[list[Inlines]]
     widths: list[float] | None = None
-    #: body rows are at least this tall (room to sign by hand); 0 lets them fit their text
-    min_row_height_cm: float = 0.0
+    #: body rows are at least as tall as the stylesheet's entry of this name (room to sign, a card);
+    #: None lets them fit their text
+    row_height: RowHeight | None = None
     #: no word of a cell is ever cut (a programme): no hyphenation, columns as wide as their longest word
     unbroken: bool = False
     #: on one page when it fits on one (a programme); a longer table runs on to the next pages
     keep_together: bool = False
+
+
+#: Least heights of table rows that the stylesheet gives.
+RowHeight = Literal["signature", "handwriting"]
 
 
 @dataclass
@@ -133,11 +145,12 @@ class Box:
 
     title: str
     blocks: list[Block]
-    kind: str = "tip"  # one of BOX_KINDS
+    kind: BoxKind = "tip"
 
 
 #: Box kinds every renderer must know.
-BOX_KINDS = ("tip", "instruction", "warning")
+BoxKind = Literal["tip", "instruction", "warning"]
+BOX_KINDS: tuple[BoxKind, ...] = get_args(BoxKind)
 
 
 @dataclass
@@ -174,11 +187,13 @@ class SourceText:
     """A text to study, printed with a line number in the margin every ``number_every`` lines.
 
     Numbering restarts at 1 for each SourceText and runs across pages, so that a
-    group can say "line 42".
+    group can say "line 42". The paragraphs whose index is in ``headings`` are
+    the text's own headings: printed as such, never last on a page.
     """
 
     paragraphs: list[Inlines]
     number_every: int = 5
+    headings: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -272,6 +287,21 @@ class Meta:
     author: str = ""
     subject: str = ""
     language: str = "fr"
+    #: which way up the pages are, as the generator lays them out
+    orientation: Orientation = "portrait"
+
+
+#: Which way up a page is.
+Orientation = Literal["portrait", "landscape"]
+
+
+def keeps_with_next(block: Block) -> bool:
+    """Return whether ``block`` must stay on the page where the block after it starts.
+
+    A heading always does; a paragraph when its generator says so. A run of such
+    blocks stays together with the start of the first block that does not.
+    """
+    return isinstance(block, Heading) or isinstance(block, Paragraph) and block.keep_with_next
 
 
 @dataclass

@@ -23,7 +23,7 @@ from educpop.glyphs import missing_glyphs
 from educpop.impose import combine, impose_booklet
 from educpop.paper import PAPERS, Paper
 from educpop.plan import Plan
-from educpop.render import RENDERERS
+from educpop.render import FORMATS, Format
 from educpop.theme import Theme
 from educpop.typography import typeset_document
 
@@ -41,6 +41,8 @@ class Output:
     content: bytes
     #: the document's title, for its bookmark in the combined PDF ("" for the pack's own files)
     title: str = ""
+    #: joins the combined PDF
+    combinable: bool = False
 
 
 def select_generators(only: tuple[str, ...] = ()) -> list[str]:
@@ -54,12 +56,12 @@ def select_generators(only: tuple[str, ...] = ()) -> list[str]:
     return [name for name in known if not only or name in only]
 
 
-def select_formats(formats: tuple[str, ...] = ()) -> list[str]:
-    """Return the output formats to write; raise BuildError naming an unknown one."""
-    for fmt in formats:
-        if fmt not in RENDERERS:
-            raise BuildError(f"format inconnu « {fmt} » (connus : {', '.join(RENDERERS)})")
-    return [fmt for fmt in RENDERERS if not formats or fmt in formats]
+def select_formats(formats: tuple[str, ...] = ()) -> list[Format]:
+    """Return the formats to write (the default ones when none is named); raise BuildError naming an unknown one."""
+    for name in formats:
+        if name not in FORMATS:
+            raise BuildError(f"format inconnu « {name} » (connus : {', '.join(FORMATS)})")
+    return [fmt for name, fmt in FORMATS.items() if name in formats or not formats and fmt.default]
 
 
 def make_documents(plan: Plan, names: list[str]) -> list[Document]:
@@ -87,7 +89,7 @@ def glyph_warnings(documents: list[Document], theme: Theme) -> list[str]:
 
 
 def render_all(
-    documents: list[Document], formats: list[str], theme: Theme, paper: Paper = PAPERS["a4"], variant: str = ""
+    documents: list[Document], formats: list[Format], theme: Theme, paper: Paper = PAPERS["a4"], variant: str = ""
 ) -> list[Output]:
     """Return every document rendered in every format on ``paper``, in memory.
 
@@ -105,11 +107,12 @@ def render_all(
         themed = laid_out.apply(theme)
         for fmt in formats:
             stream = io.BytesIO()
-            RENDERERS[fmt](document, stream, themed)
+            fmt.render(document, stream, themed)
             content = stream.getvalue()
-            if fmt == "pdf" and laid_out.booklet:
+            if fmt.imposable and laid_out.booklet:
                 content = impose_booklet(content)
-            outputs.append(Output(f"{generator.file_stem}{label}{laid_out.suffix}.{fmt}", content, generator.title))
+            name = f"{generator.file_stem}{label}{laid_out.suffix}{fmt.suffix}"
+            outputs.append(Output(name, content, generator.title, fmt.combinable))
     return outputs
 
 
@@ -135,7 +138,7 @@ def add_bundles(outputs: list[Output], slug: str, title: str, paper: Paper = PAP
     if len({output.title for output in outputs}) < 2:
         return outputs
     bundled = list(outputs)
-    pdfs = [(output.title, output.content) for output in outputs if output.name.endswith(".pdf")]
+    pdfs = [(output.title, output.content) for output in outputs if output.combinable]
     if len(pdfs) > 1:
         bundled.append(Output(f"{slug}-tout{paper.suffix}.pdf", combine(pdfs, title)))
     bundled.append(Output(f"{slug}{paper.suffix}.zip", _zip(bundled)))

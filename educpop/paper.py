@@ -20,7 +20,7 @@ class Paper:
     description: str
     #: paper the documents are laid out on
     page_size: str
-    #: smallest body size, in points (headings scale with it)
+    #: smallest body size, and smallest size of any text, in points (headings scale with it)
     min_size: float = 0.0
     #: PDF pages imposed two per A4 landscape sheet, in booklet order
     booklet: bool = False
@@ -29,7 +29,8 @@ class Paper:
 
     def apply(self, theme: Theme) -> Theme:
         """Return ``theme`` laid out on this paper."""
-        return replace(theme, page_size=self.page_size, base_size=max(theme.base_size, self.min_size))
+        return replace(theme, page_size=self.page_size, base_size=max(theme.base_size, self.min_size),
+                       min_size=max(theme.min_size, self.min_size))
 
 
 #: paper variants by name; the first is the default

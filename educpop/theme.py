@@ -46,6 +46,8 @@ class Theme:
     font: FontFamily = field(default=DEJAVU_SANS)
     #: body text size in points (at least 11 for adult learners)
     base_size: float = 11.0
+    #: no text is printed smaller than this, in points (large print); 0 for no limit
+    min_size: float = 0.0
     #: "A4" or "A5"
     page_size: str = "A4"
     #: extra footer text, e.g. a licence

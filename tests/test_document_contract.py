@@ -12,7 +12,8 @@ from docx.shared import Cm
 from pypdf import PdfReader
 
 from educpop import document as model
-from educpop.render import RENDERERS
+from educpop.render import FORMATS
+from educpop.stylesheet import ROW_HEIGHTS_CM
 from educpop.theme_file import default_theme
 
 EXAMPLES: dict[type, model.Block] = {
@@ -38,7 +39,7 @@ EXAMPLES: dict[type, model.Block] = {
 def render(fmt: str, *blocks: model.Block) -> bytes:
     meta = model.Meta("Titre", "essai", model.Audience.PARTICIPANT, "Séance")
     stream = io.BytesIO()
-    RENDERERS[fmt](model.Document(meta, list(blocks)), stream, default_theme())
+    FORMATS[fmt].render(model.Document(meta, list(blocks)), stream, default_theme())
     return stream.getvalue()
 
 
@@ -46,34 +47,34 @@ def test_every_block_type_has_an_example() -> None:
     assert set(typing.get_args(model.Block)) == set(EXAMPLES)
 
 
-@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
 @pytest.mark.parametrize("kind", list(EXAMPLES), ids=lambda k: k.__name__)
 def test_every_renderer_renders_every_block(fmt: str, kind: type) -> None:
     assert render(fmt, model.Paragraph(model.plain("avant")), EXAMPLES[kind])
 
 
-@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_every_renderer_knows_every_style_and_box_kind(fmt: str) -> None:
     blocks: list[model.Block] = [model.Paragraph(model.plain(s), s) for s in model.PARAGRAPH_STYLES]
     blocks += [model.Box(k, [model.Paragraph(model.plain(k))], k) for k in model.BOX_KINDS]
     assert render(fmt, *blocks)
 
 
-@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_an_unknown_style_is_a_bug_not_a_silent_default(fmt: str) -> None:
     with pytest.raises(ValueError):
         render(fmt, model.Paragraph(model.plain("x"), "inventé"))
 
 
 def test_a_minimum_row_height_leaves_room_to_sign_in_both_formats() -> None:
-    rows = [[model.plain(str(n)), []] for n in range(1, 21)]
-    tall = model.Table([model.plain("N°"), model.plain("Signature")], rows, min_row_height_cm=1.5)
+    rows = [[model.plain(str(n)), []] for n in range(1, 26)]
+    tall = model.Table([model.plain("N°"), model.plain("Signature")], rows, row_height="signature")
     short = model.Table([model.plain("N°"), model.plain("Signature")], rows)
     pages = [len(PdfReader(io.BytesIO(render("pdf", table))).pages) for table in (short, tall)]
     assert pages == [1, 2]
     body_rows = docx.Document(io.BytesIO(render("docx", tall))).tables[0].rows[1:]
     assert {row.height_rule for row in body_rows} == {WD_ROW_HEIGHT_RULE.AT_LEAST}
-    assert all(abs(row.height - Cm(1.5)) < Cm(0.01) for row in body_rows)  # stored in twips
+    assert all(abs(row.height - Cm(ROW_HEIGHTS_CM["signature"])) < Cm(0.01) for row in body_rows)  # in twips
 
 
 NOTE = model.Note([model.Text("Texte de la note")])

@@ -26,6 +26,7 @@ from educpop.document import (
     Heading,
     Image,
     Meta,
+    Note,
     NumberedList,
     PageBreak,
     Paragraph,
@@ -39,8 +40,9 @@ from educpop.document import (
 )
 from educpop.errors import BuildError
 from educpop.render.docx import render
-from educpop.render.docx_styles import CUSTOM_STYLES, language_tag
+from educpop.render.docx_styles import language_tag
 from educpop.render.docx_xml import sanitise
+from educpop.stylesheet import STYLESHEET
 from educpop.theme import Theme
 
 SESSION = "1917 : quelles leçons pour aujourd'hui ?"
@@ -138,10 +140,10 @@ class TestStyles:
             ("Normal", "corps"), ("Petit", "petit"), ("Chapeau", "chapeau"), ("Consigne", "consigne"),
         ]  # fmt: skip
 
-    def test_defines_every_custom_style(self) -> None:
-        out = render_blocks(Paragraph(plain("x")))
+    def test_defines_a_word_style_for_every_entry_of_the_stylesheet(self) -> None:
+        out = render_blocks(Paragraph([Text("x"), Note(plain("a note"))]))
         names = {style.name for style in out.styles}
-        assert set(CUSTOM_STYLES) <= names
+        assert {look.word for look in STYLESHEET.values() if look.word} <= names
 
     def test_sets_theme_font_size_and_heading_colour(self) -> None:
         out = render_blocks(Heading(1, plain("x")), theme=Theme(primary_colour="#123456", base_size=12))
@@ -257,7 +259,7 @@ class TestTables:
         assert header.trPr.find(qn("w:tblHeader")) is not None
         assert t.rows[1]._tr.trPr is None or t.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
         for cell in t.rows[0].cells:
-            assert all(run.bold for run in cell.paragraphs[0].runs)
+            assert cell.paragraphs[0].style.name == "Cellule en-tête" and cell.paragraphs[0].style.font.bold
             assert cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "ABCDEF"
         widths = [c.width for c in t.rows[1].cells]
         assert widths[1] == pytest.approx(3 * widths[0], rel=0.01)
@@ -266,7 +268,7 @@ class TestTables:
         out = render_blocks(Timeline([TimelineEvent("avril 1917", plain("Thèses d’avril"))]))
         (t,) = out.tables
         assert [c.text for c in t.rows[0].cells] == ["avril 1917", "Thèses d’avril"]
-        assert t.rows[0].cells[0].paragraphs[0].runs[0].bold
+        assert t.rows[0].cells[0].paragraphs[0].style.font.bold
         borders = t._tbl.tblPr.find(qn("w:tblBorders"))
         assert {side: borders.find(qn(f"w:{side}")).get(qn("w:val")) for side in ("left", "insideV", "insideH")} == {
             "left": "nil", "insideV": "nil", "insideH": "single",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import time
 
 from educpop.document import (
@@ -14,6 +13,7 @@ from educpop.document import (
     NumberedList,
     Paragraph,
     Quote,
+    SourceText,
     Table,
     Text,
     plain,
@@ -102,17 +102,19 @@ def numbered_questions(theme: QuestionTheme) -> list[tuple[int, Question]]:
     return list(enumerate(ranked, start=1))
 
 
-def source_lines(blocks: list[Block]) -> list[Inlines]:
-    """Return the paragraphs of a Markdown text flattened for a line-numbered SourceText."""
+def source_text(blocks: list[Block]) -> SourceText:
+    """Return the blocks of a Markdown text flattened into a line-numbered SourceText, its headings flagged."""
     lines: list[Inlines] = []
+    headings: set[int] = set()
     for block in blocks:
         match block:
             case Heading(content=content):
-                lines.append([replace(run, bold=True) if isinstance(run, Text) else run for run in content])
+                headings.add(len(lines))
+                lines.append(content)
             case Paragraph(content=content) | Quote(content=content):
                 lines.append(content)
             case BulletList(items=items):
                 lines += [[Text("• "), *item] for item in items]
             case NumberedList(items=items, start=start):
                 lines += [[Text(f"{start + i}. "), *item] for i, item in enumerate(items)]
-    return lines
+    return SourceText(lines, headings=frozenset(headings))

@@ -12,12 +12,11 @@ from educpop.document import (
     Heading,
     PageBreak,
     Paragraph,
-    SourceText,
     Text,
     plain,
 )
 from educpop.generators import Generator, PrintRun
-from educpop.generators._common import source_lines
+from educpop.generators._common import source_text
 from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import ArpentagePart, Plan
 from educpop.schedule import Slot
@@ -78,22 +77,23 @@ class ArpentageKit(Generator):
         together = part.activity.grouping in (Grouping.PAIRS, Grouping.SUBGROUPS)
         blocks: list[Block] = [
             Heading(1, plain(words.arpentage_part_title(part.number, part.of))),
-            Paragraph([Text(words.arpentage_text(_source_title(plan, part)), bold=True)], "lead"),
-            Paragraph(plain(words.arpentage_where(part.first, part.last, part.total)), "small"),
+            Paragraph([Text(words.arpentage_text(_source_title(plan, part)), bold=True)], "lead", keep_with_next=True),
+            Paragraph(plain(words.arpentage_where(part.first, part.last, part.total)), "small", keep_with_next=True),
         ]
         if part.section:
-            blocks.append(Paragraph(plain(words.arpentage_section(part.section)), "small"))
+            blocks.append(Paragraph(plain(words.arpentage_section(part.section)), "small", keep_with_next=True))
         blocks += [
-            SourceText(source_lines(list(part.blocks))),
+            source_text(list(part.blocks)),
             # The grid on the back of the text: one sheet per part, printed on both sides.
             PageBreak(),
             Heading(1, plain(words.arpentage_grid(part.number, part.of))),
-            Paragraph(plain(words.arpentage_grid_note(together)), "small"),
+            Paragraph(plain(words.arpentage_grid_note(together)), "small", keep_with_next=True),
         ]
         if together:
-            blocks += [Paragraph([Text(words.arpentage_names(), bold=True)]), AnswerLines(1)]
+            blocks += [Paragraph([Text(words.arpentage_names(), bold=True)], keep_with_next=True), AnswerLines(1)]
         for macro, lines in _GRID:
-            blocks += [Paragraph([Text(getattr(words, macro)(together), bold=True)]), AnswerLines(lines)]
+            question = Paragraph([Text(getattr(words, macro)(together), bold=True)], keep_with_next=True)
+            blocks += [question, AnswerLines(lines)]
         return blocks
 
 

@@ -62,15 +62,15 @@ class AttendanceSheet(Generator):
         header = [words.attendance_number(), words.attendance_name(), words.attendance_org(),
                   words.attendance_contact(), words.attendance_signature()]
         blocks: list[Block] = [Heading(1, plain(words.attendance())),
-                               Paragraph([Text(session.title, bold=True)], "lead")]
+                               Paragraph([Text(session.title, bold=True)], "lead", keep_with_next=True)]
         if sitting.of > 1:
             blocks.append(Paragraph([Text(words.attendance_sitting(sitting.number, sitting.of, sitting.title),
-                                          bold=True)]))
+                                          bold=True)], keep_with_next=True))
         return blocks + [
             Table(header=[], rows=facts_rows, widths=[1.7, 2.5, 1.4, 2.3]),
             Table(header=[[Text(cell, bold=True)] for cell in header],
                   rows=[[plain(str(number)), [], [], [], []] for number in range(1, self.rows(plan) + 1)],
-                  widths=[0.75, 3, 2.5, 2.7, 1.9], min_row_height_cm=1.0),
+                  widths=[0.75, 3, 2.5, 2.7, 1.9], row_height="signature"),
             Paragraph(plain(words.attendance_consent(session.organisation)), "small"),
         ]
 

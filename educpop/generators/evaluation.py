@@ -42,22 +42,22 @@ class EvaluationForm(Generator):
         document = self.new_document(plan)
         document.add(
             Heading(1, plain(words.evaluation())),
-            Paragraph([Text(session.title, bold=True)], "lead"),
-            Paragraph(plain(words.evaluation_intro()), "small"),
+            Paragraph([Text(session.title, bold=True)], "lead", keep_with_next=True),
+            Paragraph(plain(words.evaluation_intro()), "small", keep_with_next=True),
             Heading(2, plain(words.evaluation_workshop())),
             _scale(words, [], [plain(words.evaluation_statement(key)) for key in STATEMENTS]),
         )
         if session.objectives:
             document.add(
                 Heading(2, plain(words.evaluation_objectives())),
-                Paragraph(plain(words.evaluation_objectives_note()), "small"),
+                Paragraph(plain(words.evaluation_objectives_note()), "small", keep_with_next=True),
                 _scale(words, [], [plain(words.evaluation_objective(o.rstrip(". "))) for o in session.objectives]),
             )
         document.add(Heading(2, plain(words.evaluation_words())))
         questions = [(words.evaluation_open(key), lines) for key, lines in OPEN]
         questions += [(question, 3) for question in session.evaluation]
         for question, lines in questions:
-            document.add(Paragraph([Text(question, bold=True)]), AnswerLines(lines))
+            document.add(Paragraph([Text(question, bold=True)], keep_with_next=True), AnswerLines(lines))
         document.add(Paragraph([Text(words.evaluation_thanks(), italic=True)], "small"))
         return document
 

@@ -16,6 +16,7 @@ from educpop.document import (
     NumberedList,
     PageBreak,
     Paragraph,
+    ParagraphStyleName,
     Table,
     Text,
     Timeline,
@@ -39,7 +40,7 @@ from educpop.schedule import SittingPlan, Slot
 from educpop.session.values import format_clock, format_minutes, format_period
 
 
-def _paragraphs(text: str, style: str = "body") -> list[Block]:
+def _paragraphs(text: str, style: ParagraphStyleName = "body") -> list[Block]:
     """Return one Paragraph per blank-line-separated part of ``text``."""
     parts = [" ".join(part.split()) for part in text.split("\n\n")]
     return [Paragraph(plain(part), style) for part in parts if part]
@@ -110,7 +111,7 @@ class Guide(Generator):
         for sitting in plan.sittings:
             blocks.append(Heading(2 if several else 1, plain(agenda_heading(plan, sitting, words))))
             if several:
-                blocks.append(Paragraph(plain(self._position(plan, sitting, words)), "small"))
+                blocks.append(Paragraph(plain(self._position(plan, sitting, words)), "small", keep_with_next=True))
             blocks.append(agenda_table(sitting, words))
             if sitting.margin > 0:
                 blocks.append(Paragraph(plain(words.margin(
@@ -139,10 +140,11 @@ class Guide(Generator):
             Heading(2, plain(words.activity_heading(slot.number, activity.title))),
             Paragraph([Text(words.activity_timing(
                 format_clock(slot.start), format_clock(slot.end),
-                format_minutes(slot.minutes), words.grouping(activity.grouping.value)), bold=True)]),
+                format_minutes(slot.minutes), words.grouping(activity.grouping.value)), bold=True)],
+                keep_with_next=True),
         ]
         if method:
-            blocks.append(Paragraph(plain(words.method(method.name, method.summary)), "small"))
+            blocks.append(Paragraph(plain(words.method(method.name, method.summary)), "small", keep_with_next=True))
         if activity.source:
             source = next(s for s in plan.workshop.session.sources if s.id == activity.source)
             blocks.append(Paragraph(plain(words.text_used(source.title))))

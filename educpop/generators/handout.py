@@ -12,7 +12,6 @@ from educpop.document import (
     Heading,
     PageBreak,
     Paragraph,
-    SourceText,
     Table,
     Text,
     Timeline,
@@ -20,7 +19,7 @@ from educpop.document import (
     plain,
 )
 from educpop.generators import Generator
-from educpop.generators._common import agenda_heading, agenda_table, cover, source_lines
+from educpop.generators._common import agenda_heading, agenda_table, cover, source_text
 from educpop.generators._words import PhraseBook, phrases_for
 from educpop.plan import Plan
 from educpop.schedule import Slot
@@ -56,10 +55,10 @@ class Handout(Generator):
             document.add(PageBreak(), Heading(1, plain(source.title)))
             byline = words.source_by(source.author, source.date)
             if byline:
-                document.add(Paragraph([Text(byline, italic=True)], "small"))
+                document.add(Paragraph([Text(byline, italic=True)], "small", keep_with_next=True))
             document.add(
-                Paragraph(plain(words.line_numbers_note()), "small"),
-                SourceText(source_lines(plan.workshop.texts[source.id])),
+                Paragraph(plain(words.line_numbers_note()), "small", keep_with_next=True),
+                source_text(plan.workshop.texts[source.id]),
             )
         document.add(*self._references(plan, words))
         return document

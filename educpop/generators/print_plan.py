@@ -28,9 +28,9 @@ class PrintPlan(Generator):
         document = self.new_document(plan)
         document.add(
             Heading(1, plain(words.print_plan())),
-            Paragraph([Text(plan.workshop.session.title, bold=True)], "lead"),
+            Paragraph([Text(plan.workshop.session.title, bold=True)], "lead", keep_with_next=True),
             Paragraph(plain(words.print_plan_for(plan.participants, plan.subgroup_count,
-                                                 plan.facilitator_count)), "small"),
+                                                 plan.facilitator_count)), "small", keep_with_next=True),
             *self._table(plan, words),
             Paragraph(plain(words.print_plan_note()), "small"),
         )

@@ -68,14 +68,14 @@ class QuestionSheets(Generator):
         theme = sheet.theme
         blocks: list[Block] = [
             Heading(1, plain(words.sheet_title(sheet.group_label))),
-            Paragraph([Text(words.sheet_theme(theme.title), bold=True)], "lead"),
-            Paragraph(plain(sheet.activity.title), "small"),
+            Paragraph([Text(words.sheet_theme(theme.title), bold=True)], "lead", keep_with_next=True),
+            Paragraph(plain(sheet.activity.title), "small", keep_with_next=True),
         ]
         if theme.source:
             source = next(s for s in plan.workshop.session.sources if s.id == theme.source)
-            blocks.append(Paragraph(plain(words.sheet_source(source.title)), "small"))
+            blocks.append(Paragraph(plain(words.sheet_source(source.title)), "small", keep_with_next=True))
         if sheet.group_label:
-            blocks += [Paragraph(plain(words.sheet_names()), "small"), AnswerLines(1)]
+            blocks += [Paragraph(plain(words.sheet_names()), "small", keep_with_next=True), AnswerLines(1)]
         level = None
         for number, question in numbered_questions(theme):
             if question.level != level:

@@ -12,9 +12,6 @@ from educpop.plan import Plan
 from educpop.schedule import SittingPlan, Slot
 from educpop.session.values import format_clock, format_minutes
 
-#: rows tall enough to write the real time by hand
-ROW_HEIGHT_CM = 1.1
-
 
 class Roadmap(Generator):
     """The programme as the facilitator runs it: who leads, what to hand out, where time can be won."""
@@ -52,7 +49,7 @@ class Roadmap(Generator):
             Paragraph([Text(plan.workshop.session.title, bold=True)], "lead"),
             Heading(2, plain(agenda_heading(plan, sitting, words))),
             Paragraph(plain(words.roadmap_note()), "small"),
-            Table(header=header, rows=rows, widths=[1.1, 4.2, 2, 2.6, 2.2, 1.6], min_row_height_cm=ROW_HEIGHT_CM,
+            Table(header=header, rows=rows, widths=[1.1, 4.2, 2, 2.6, 2.2, 1.6], row_height="handwriting",
                   unbroken=True),
         ]
         if sitting.margin > 0:

@@ -1,11 +1,12 @@
 """Renderers: one module per output format, each with ``render(document, stream, theme)``.
 
-A new output format is one new module plus one line in :data:`RENDERERS`.
+A new output format is one new module plus one :class:`Format` line in :data:`FORMATS`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from educpop.document import Document
@@ -15,5 +16,32 @@ from educpop.theme import Theme
 
 Renderer = Callable[[Document, BinaryIO, Theme], None]
 
-#: output formats by file extension, in the order they are written
-RENDERERS: dict[str, Renderer] = {"docx": render_docx, "pdf": render_pdf}
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: its renderer and what the pack may do with its files."""
+
+    #: as typed after ``--format``; also the file extension
+    name: str
+    render: Renderer
+    #: built when no ``--format`` is given
+    default: bool = True
+    #: its pages can be imposed two to a sheet, for a booklet
+    imposable: bool = False
+    #: its files join the pack's combined PDF
+    combinable: bool = False
+
+    @property
+    def suffix(self) -> str:
+        """Return the file suffix of this format's files (".pdf")."""
+        return f".{self.name}"
+
+
+#: output formats by name, in the order they are written
+FORMATS: dict[str, Format] = {
+    fmt.name: fmt
+    for fmt in (
+        Format("docx", render_docx),
+        Format("pdf", render_pdf, imposable=True, combinable=True),
+    )
+}

@@ -25,7 +25,7 @@ from educpop.document import Document, Meta, PageBreak, RunningHeader, SourceTex
 from educpop.errors import BuildError
 from educpop.render.docx_blocks import Context, render_block
 from educpop.render.docx_notes import Footnotes
-from educpop.render.docx_styles import Numbering, language_tag, setup_styles
+from educpop.render.docx_styles import Numbering, language_tag, setup_styles, word_name
 from educpop.render.docx_xml import (
     add_field,
     element,
@@ -36,14 +36,9 @@ from educpop.render.docx_xml import (
     sanitise,
     set_line_numbering,
 )
+from educpop.stylesheet import PAGES, Sheet, Style, colours
 from educpop.theme import Theme
 from educpop.theme_assets import reference_package
-
-#: File suffix of this renderer's output.
-SUFFIX = ".docx"
-
-#: Paper sizes in centimetres (width, height) and their margins.
-PAGE_SIZES = {"A4": (21.0, 29.7, 2.0), "A5": (14.8, 21.0, 1.5)}
 
 #: Gap between the margin line numbers of a source text and the text, in twips (0.4 cm).
 LINE_NUMBER_DISTANCE = 227
@@ -68,12 +63,13 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
     else:
         doc = docx.Document()
     setup_styles(doc, theme, document.meta.language, restyle=reference is None)
-    text_width = _page_setup(doc, theme)
+    text_width = _page_setup(doc, theme, document.meta)
     _settings(doc)
     style_ids = {style.name: style.style_id for style in doc.styles}
-    footnotes = Footnotes(doc, theme.base_size)
+    sheet = Sheet(theme.base_size, theme.min_size)
+    footnotes = Footnotes(doc, sheet[Style.NOTE])
     ctx = Context(doc=doc, theme=theme, numbering=Numbering(doc), footnotes=footnotes, width=text_width,
-                  style_ids=style_ids)
+                  style_ids=style_ids, sheet=sheet, palette=colours(theme.primary_colour, theme.accent_colour))
     state = _Sections(doc)
     for block in document.blocks:
         if isinstance(block, SourceText):
@@ -109,13 +105,15 @@ def _clear_body(doc: DocxDocument) -> None:
             body.remove(child)
 
 
-def _page_setup(doc: DocxDocument, theme: Theme) -> int:
-    """Size the (single, so far) section per ``theme`` and return the text width in twips."""
-    if theme.page_size not in PAGE_SIZES:
-        raise BuildError(f"format de page inconnu : {theme.page_size!r} (attendu : {', '.join(PAGE_SIZES)})")
-    width, height, margin = PAGE_SIZES[theme.page_size]
+def _page_setup(doc: DocxDocument, theme: Theme, meta: Meta) -> int:
+    """Size the (single, so far) section per ``theme``, turned as ``meta`` says; return the text width in twips."""
+    if theme.page_size not in PAGES:
+        raise BuildError(f"format de page inconnu : {theme.page_size!r} (attendu : {', '.join(PAGES)})")
+    width, height, margin = PAGES[theme.page_size]
+    if meta.orientation == "landscape":
+        width, height = height, width
     for section in doc.sections:
-        section.orientation = WD_ORIENT.PORTRAIT
+        section.orientation = WD_ORIENT.LANDSCAPE if meta.orientation == "landscape" else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Cm(width), Cm(height)
         section.left_margin = section.right_margin = Cm(margin)
         section.top_margin, section.bottom_margin = Cm(margin), Cm(margin + 0.5)
@@ -171,7 +169,7 @@ class _Sections:
         sentinel = body.get_or_add_sectPr()
         last = sentinel.getprevious()
         if last is None or last.tag != qn("w:p") or last.pPr is not None and last.pPr.sectPr is not None:
-            paragraph = self.doc.add_paragraph(style="Petit")
+            paragraph = self.doc.add_paragraph(style=word_name(Style.SMALL))
             paragraph.paragraph_format.space_after = Pt(0)
             paragraph.paragraph_format.line_spacing = Pt(1)
             last = paragraph._p
@@ -219,9 +217,9 @@ def _footer(doc: DocxDocument, meta: Meta, theme: Theme, width: int) -> None:
     footer.is_linked_to_previous = False
     for child in list(footer._element):
         footer._element.remove(child)
-    line = footer.add_paragraph(style="Footer")
+    line = footer.add_paragraph(style=word_name(Style.FOOTER))
     tabs = line.paragraph_format.tab_stops
-    for stop in doc.styles["Footer"].paragraph_format.tab_stops:
+    for stop in doc.styles[word_name(Style.FOOTER)].paragraph_format.tab_stops:
         tabs.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
     tabs.add_tab_stop(Twips(width), WD_TAB_ALIGNMENT.RIGHT)
     line.add_run(sanitise(meta.session_title))
@@ -230,7 +228,7 @@ def _footer(doc: DocxDocument, meta: Meta, theme: Theme, width: int) -> None:
     line.add_run(" / ")
     add_field(line, "NUMPAGES", "1")
     if theme.footer:
-        footer.add_paragraph(sanitise(theme.footer), style="Footer")
+        footer.add_paragraph(sanitise(theme.footer), style=word_name(Style.FOOTER_NOTE))
 
 
 def _timestamp() -> datetime:

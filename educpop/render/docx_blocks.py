@@ -43,12 +43,13 @@ from educpop.document import (
     Table,
     Text,
     Timeline,
+    keeps_with_next,
 )
 from educpop.errors import BuildError
 from educpop.render.cards import CUT_COLOUR, CUT_LINE, PAD as CARD_PAD, card_layout
 from educpop.render.columns import column_widths
 from educpop.render.docx_notes import Footnotes
-from educpop.render.docx_styles import PARAGRAPH_STYLE, RULE_GREY, Numbering
+from educpop.render.docx_styles import Numbering, word_name
 from educpop.render.docx_xml import (
     forbid_row_split,
     mark_header_row,
@@ -59,12 +60,10 @@ from educpop.render.docx_xml import (
     set_table_indent,
     suppress_hyphenation,
 )
+from educpop.stylesheet import BOXES, HEADINGS, Colour, Sheet, Style, paragraph_style
 from educpop.theme import Theme
 from educpop.theme_assets import picture_bytes
 from educpop.userfile import UnreadableFile
-
-#: Border width of a box, in eighths of a point, per box kind.
-BOX_BORDER = {"tip": 8, "instruction": 16, "warning": 24}
 
 #: Padding inside a box, in twips (0.25 cm).
 BOX_PADDING = 142
@@ -90,8 +89,12 @@ class Context:
     width: int
     #: style id of every style name, looked up once (python-docx looks styles up slowly)
     style_ids: dict[str, str]
-    #: style of "body" paragraphs here (Normal, or Encadré inside a box)
-    body_style: str = "Normal"
+    #: the stylesheet at this document's body size
+    sheet: Sheet
+    #: every colour role, as "#RRGGBB"
+    palette: dict[Colour, str]
+    #: style of "body" paragraphs here (the body, or the text of a box)
+    body_style: Style = Style.BODY
 
 
 @functools.singledispatch
@@ -100,13 +103,13 @@ def render_block(block: Block, ctx: Context, container: Container) -> None:
     raise TypeError(f"the DOCX renderer does not know {type(block).__name__}")
 
 
-def _restyle(ctx: Context, paragraph: DocxParagraph, style: str) -> None:
-    """Give ``paragraph`` the style named ``style``."""
-    paragraph._p.get_or_add_pPr().style = ctx.style_ids[style]
+def _restyle(ctx: Context, paragraph: DocxParagraph, style: Style) -> None:
+    """Give ``paragraph`` the Word style of ``style``."""
+    paragraph._p.get_or_add_pPr().style = ctx.style_ids[word_name(style)]
 
 
-def _add(ctx: Context, container: Container, style: str, text: str = "") -> DocxParagraph:
-    """Return a new paragraph of style ``style`` at the end of ``container``."""
+def _add(ctx: Context, container: Container, style: Style, text: str = "") -> DocxParagraph:
+    """Return a new paragraph in ``style`` at the end of ``container``."""
     paragraph = container.add_paragraph(text)
     _restyle(ctx, paragraph, style)
     return paragraph
@@ -136,62 +139,35 @@ def _last_paragraph(container: Container) -> DocxParagraph | None:
     return None
 
 
-def _all_bold(content: Inlines) -> bool:
-    """Return whether every printed run of ``content`` is bold (a heading written as a paragraph)."""
-    runs = [run for run in content if isinstance(run, Text) and run.text.strip()]
-    return bool(runs) and all(run.bold for run in runs)
-
-
-def _heading_furniture(block: Paragraph) -> bool:
-    """Return whether ``block``, right after a heading, belongs to it (as in the PDF renderer)."""
-    return block.style in ("small", "lead") or _all_bold(block.content)
-
-
-def _heads_what_follows(paragraph: DocxParagraph) -> bool:
-    """Return whether ``paragraph`` is a heading, or the small print kept under one, which takes furniture along.
-
-    A paragraph kept with the next by its own declaration (a question) does not: the
-    small print after it (a hint) stays with it, but is not kept with what follows.
-    """
-    style = paragraph.style
-    if style is not None and style.paragraph_format.keep_with_next:
-        return True
-    if not paragraph.paragraph_format.keep_with_next or style is None:
-        return False
-    runs = [run for run in paragraph.runs if run.text.strip()]
-    return style.name in ("Petit", "Chapeau") or bool(runs) and all(run.bold for run in runs)
-
-
 @render_block.register
 def _(block: Heading, ctx: Context, container: Container) -> None:
     if block.level not in (1, 2, 3):
         raise ValueError(f"heading level must be 1 to 3, got {block.level}")
-    _inlines(ctx, _add(ctx, container, f"Heading {block.level}"), block.content)
+    _inlines(ctx, _add(ctx, container, HEADINGS[block.level]), block.content)
 
 
 @render_block.register
 def _(block: Paragraph, ctx: Context, container: Container) -> None:
-    if block.style not in PARAGRAPH_STYLE:
-        raise ValueError(f"unknown paragraph style {block.style!r}")
-    style = ctx.body_style if block.style == "body" else PARAGRAPH_STYLE[block.style]
-    previous = _last_paragraph(container)
+    try:
+        style = ctx.body_style if block.style == "body" else paragraph_style(block.style)
+    except KeyError:
+        raise ValueError(f"unknown paragraph style {block.style!r}") from None
     paragraph = _inlines(ctx, _add(ctx, container, style), block.content)
-    # The time line or small print under a heading stays with what follows, like the heading.
-    if block.keep_with_next or previous is not None and _heads_what_follows(previous) and _heading_furniture(block):
+    if keeps_with_next(block):
         paragraph.paragraph_format.keep_with_next = True
 
 
 @render_block.register
 def _(block: BulletList, ctx: Context, container: Container) -> None:
     for item in block.items:
-        _inlines(ctx, _add(ctx, container, "List Bullet"), item)
+        _inlines(ctx, _add(ctx, container, Style.LIST_BULLET), item)
 
 
 @render_block.register
 def _(block: NumberedList, ctx: Context, container: Container) -> None:
-    num_id = ctx.numbering.new_list("List Number", block.start)
+    num_id = ctx.numbering.new_list(word_name(Style.LIST_NUMBER), block.start)
     for item in block.items:
-        paragraph = _add(ctx, container, "List Number")
+        paragraph = _add(ctx, container, Style.LIST_NUMBER)
         numPr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
         numPr.get_or_add_ilvl().val = 0
         numPr.get_or_add_numId().val = num_id
@@ -231,24 +207,23 @@ def _after_table(ctx: Context, container: Container) -> None:
     if isinstance(container, _Cell):
         spacer = _last_paragraph(container)  # python-docx ends a cell with an empty paragraph
         if spacer is not None:
-            _restyle(ctx, spacer, "Petit")
+            _restyle(ctx, spacer, Style.SMALL)
     else:
-        _add(ctx, container, "Petit")
+        _add(ctx, container, Style.SMALL)
 
 
-def _cell_text(ctx: Context, cell: _Cell, content: Inlines, bold: bool = False, unbroken: bool = False) -> None:
-    """Write ``content`` into the first paragraph of ``cell`` in the Cellule style, never hyphenated if ``unbroken``."""
+def _cell_text(
+    ctx: Context, cell: _Cell, content: Inlines, style: Style = Style.CELL, unbroken: bool = False
+) -> None:
+    """Write ``content`` into the first paragraph of ``cell`` in ``style``, never hyphenated if ``unbroken``."""
     paragraph = cell.paragraphs[0]
-    _restyle(ctx, paragraph, "Cellule")
+    _restyle(ctx, paragraph, style)
     if unbroken:
         suppress_hyphenation(paragraph._p.get_or_add_pPr())
         # Word and LibreOffice break after a hyphen even with hyphenation off: « sous-groupes » must hold.
         content = [dataclasses.replace(run, text=run.text.replace("-", NO_BREAK_HYPHEN))
                    if isinstance(run, Text) else run for run in content]
     _inlines(ctx, paragraph, content)
-    if bold:
-        for run in paragraph.runs:
-            run.bold = True
 
 
 @render_block.register
@@ -256,7 +231,7 @@ def _(block: Table, ctx: Context, container: Container) -> None:
     columns = max([len(block.header), *(len(row) for row in block.rows)], default=0)
     if columns == 0:
         return
-    weights = column_widths(block, ctx.width / 20, ctx.theme.font, ctx.theme.base_size, CELL_PADDING / 20)
+    weights = column_widths(block, ctx.width / 20, ctx.theme.font, ctx.sheet[Style.CELL].size, CELL_PADDING / 20)
     has_header = bool(block.header)
     table = _new_table(ctx, container, len(block.rows) + has_header, weights)
     if has_header:
@@ -264,14 +239,14 @@ def _(block: Table, ctx: Context, container: Container) -> None:
         mark_header_row(header._tr.get_or_add_trPr())
         forbid_row_split(header._tr.get_or_add_trPr())
         for cell, content in zip(header.cells, block.header, strict=False):  # a short header leaves cells empty
-            _cell_text(ctx, cell, content, bold=True, unbroken=block.unbroken)
+            _cell_text(ctx, cell, content, Style.CELL_HEADER, unbroken=block.unbroken)
         for cell in header.cells:
-            set_shading(cell._tc.get_or_add_tcPr(), ctx.theme.accent_colour)
+            set_shading(cell._tc.get_or_add_tcPr(), ctx.palette[Colour.ACCENT])
     for row, contents in zip(table.rows[has_header:], block.rows, strict=True):
         for cell, content in zip(row.cells, contents, strict=False):  # a short row leaves cells empty
             _cell_text(ctx, cell, content, unbroken=block.unbroken)
-        if block.min_row_height_cm:
-            row.height = Cm(block.min_row_height_cm)
+        if block.row_height:
+            row.height = Cm(ctx.sheet.row_height_cm(block.row_height))
             row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     if block.keep_together:
         _keep_rows_together(table)
@@ -290,26 +265,29 @@ def _keep_rows_together(table: DocxTable) -> None:
 
 @render_block.register
 def _(block: Quote, ctx: Context, container: Container) -> None:
-    _inlines(ctx, _add(ctx, container, "Quote"), block.content)
+    _inlines(ctx, _add(ctx, container, Style.QUOTE), block.content)
     if block.attribution:
-        _add(ctx, container, "Attribution", "\u2014 " + sanitise(block.attribution))
+        _add(ctx, container, Style.ATTRIBUTION, "\u2014 " + sanitise(block.attribution))
 
 
 @render_block.register
 def _(block: Box, ctx: Context, container: Container) -> None:
-    if block.kind not in BOX_BORDER:
+    if block.kind not in BOXES:
         raise ValueError(f"unknown box kind {block.kind!r}")
+    look = BOXES[block.kind]
     table = _new_table(ctx, container, 1, [1.0], padding=BOX_PADDING)
     tblPr = table._tbl.tblPr
-    side = ("single", BOX_BORDER[block.kind], ctx.theme.primary_colour)
-    set_table_borders(tblPr, top=side, left=side, bottom=side, right=side, insideH=None, insideV=None)
+    border = ctx.palette[look.border]
+    side = ("single", round(look.border_width * 8), border)
+    others = None if look.left_rule else side
+    set_table_borders(tblPr, top=others, left=side, bottom=others, right=others, insideH=None, insideV=None)
     set_cell_margins(tblPr, BOX_PADDING)
     cell = table.cell(0, 0)
-    set_shading(cell._tc.get_or_add_tcPr(), ctx.theme.accent_colour)
+    set_shading(cell._tc.get_or_add_tcPr(), ctx.palette[look.background])
     first = cell.paragraphs[0]
-    _restyle(ctx, first, "Encadré titre")
-    first.add_run(sanitise(block.title))
-    inner = dataclasses.replace(ctx, width=ctx.width - 2 * BOX_PADDING, body_style="Encadré")
+    _restyle(ctx, first, Style.BOX_TITLE)
+    first.add_run(sanitise(block.title)).font.color.rgb = RGBColor.from_string(border.lstrip("#").upper())
+    inner = dataclasses.replace(ctx, width=ctx.width - 2 * BOX_PADDING, body_style=Style.BOX_TEXT)
     for child in block.blocks:
         render_block(child, inner, cell)
     if not block.title and len(cell.paragraphs) > 1:
@@ -320,13 +298,13 @@ def _(block: Box, ctx: Context, container: Container) -> None:
 @render_block.register
 def _(block: AnswerLines, ctx: Context, container: Container) -> None:
     for _index in range(max(0, block.count)):
-        _add(ctx, container, "Ligne réponse")
+        _add(ctx, container, Style.ANSWER_LINE)
 
 
 @render_block.register
 def _(block: Checklist, ctx: Context, container: Container) -> None:
     for item in block.items:
-        paragraph = _add(ctx, container, "Case à cocher", "\u2610\t")
+        paragraph = _add(ctx, container, Style.CHECKLIST, "\u2610\t")
         _inlines(ctx, paragraph, item)
 
 
@@ -335,12 +313,12 @@ def _(block: Timeline, ctx: Context, container: Container) -> None:
     if not block.events:
         return
     table = _new_table(ctx, container, len(block.events), [1.0, 3.0])
-    rule = ("single", 4, RULE_GREY)
+    rule = ("single", 4, ctx.palette[Colour.RULE])
     set_table_borders(table._tbl.tblPr, top=rule, bottom=rule, insideH=rule, left=None, right=None, insideV=None)
     for row, event in zip(table.rows, block.events, strict=True):
         forbid_row_split(row._tr.get_or_add_trPr())
         date, what = row.cells
-        _cell_text(ctx, date, [Text(event.when, bold=True)])
+        _cell_text(ctx, date, [Text(event.when)], Style.DATE)
         _cell_text(ctx, what, event.content)
     _after_table(ctx, container)
 
@@ -370,7 +348,7 @@ def _(block: Cards, ctx: Context, container: Container) -> None:
                 for cell, content in zip(row.cells, contents, strict=True):
                     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                     paragraph = cell.paragraphs[0]
-                    _restyle(ctx, paragraph, "Cellule")
+                    _restyle(ctx, paragraph, Style.CELL)
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                     _inlines(ctx, paragraph, content)
                     for run in paragraph.runs:
@@ -389,10 +367,9 @@ def _(block: RunningHeader, ctx: Context, container: Container) -> None:
 def _(block: SourceText, ctx: Context, container: Container) -> None:
     # At top level the caller has opened a line-numbered section; in a box there is
     # no section to number, so the text is printed plain.
-    for paragraph in block.paragraphs:
-        written = _inlines(ctx, _add(ctx, container, "Texte source"), paragraph)
-        if _all_bold(paragraph):
-            written.paragraph_format.keep_with_next = True  # a heading of the text
+    for index, paragraph in enumerate(block.paragraphs):
+        style = Style.SOURCE_HEADING if index in block.headings else Style.SOURCE
+        _inlines(ctx, _add(ctx, container, style), paragraph)
 
 
 def _picture(ctx: Context, paragraph: DocxParagraph, path: Path, width_cm: float) -> None:
@@ -419,21 +396,17 @@ def _(block: Image, ctx: Context, container: Container) -> None:
 @render_block.register
 def _(block: Cover, ctx: Context, container: Container) -> None:
     if block.kicker:
-        kicker = _add(ctx, container, "Couverture")
+        kicker = _add(ctx, container, Style.COVER_KICKER, sanitise(block.kicker))
         kicker.paragraph_format.space_before = Cm(4)
-        run = kicker.add_run(sanitise(block.kicker))
-        run.bold = True
-        run.font.size = Pt(ctx.theme.base_size * 1.3)
-        run.font.color.rgb = RGBColor.from_string(ctx.theme.primary_colour.lstrip("#").upper())
-    title = _add(ctx, container, "Title", sanitise(block.title))
+    title = _add(ctx, container, Style.COVER_TITLE, sanitise(block.title))
     title.paragraph_format.space_before = Cm(1 if block.kicker else 5)
     if block.subtitle:
-        _add(ctx, container, "Subtitle", sanitise(block.subtitle))
+        _add(ctx, container, Style.COVER_SUBTITLE, sanitise(block.subtitle))
     for line in block.lines:
-        _add(ctx, container, "Couverture", sanitise(line))
+        _add(ctx, container, Style.COVER_LINE, sanitise(line))
     logo = block.logo or ctx.theme.logo
     if logo is not None:
-        paragraph = _add(ctx, container, "Couverture")
+        paragraph = _add(ctx, container, Style.COVER_LINE)
         paragraph.paragraph_format.space_before = Cm(2)
         _picture(ctx, paragraph, logo, 4.0)
     render_block(PageBreak(), ctx, container)

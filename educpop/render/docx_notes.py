@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from educpop.document import Note
 from educpop.render.docx_xml import element, mark_right_to_left, sanitise
+from educpop.stylesheet import Resolved
 
 #: Style ids Word gives its built-in footnote styles (their names are lower case in styles.xml).
 TEXT_STYLE = "FootnoteText"
@@ -35,8 +36,9 @@ _EMPTY_PART = f"""<w:footnotes {nsdecls("w")}>
 
 _STYLES = f"""<w:styles {nsdecls("w")}>
   <w:style w:type="paragraph" w:styleId="{TEXT_STYLE}"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/>
-    <w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr><w:spacing w:after="40" w:line="240" w:lineRule="auto"/>
-    </w:pPr><w:rPr><w:sz w:val="{{size}}"/></w:rPr></w:style>
+    <w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr><w:spacing w:after="{{after}}" w:line="{{line}}"
+    w:lineRule="atLeast"/><w:ind w:left="{{left}}" w:hanging="{{left}}"/></w:pPr><w:rPr><w:sz w:val="{{size}}"/>
+    </w:rPr></w:style>
   <w:style w:type="character" w:styleId="{REFERENCE_STYLE}"><w:name w:val="footnote reference"/>
     <w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>
 </w:styles>"""
@@ -45,12 +47,13 @@ _STYLES = f"""<w:styles {nsdecls("w")}>
 class Footnotes:
     """The footnotes of one DOCX document, written into its footnotes part as they are called."""
 
-    def __init__(self, doc: DocxDocument, base_size: float) -> None:
+    def __init__(self, doc: DocxDocument, look: Resolved) -> None:
         self._doc = doc
         self._part: Part | None = None
         self._root: BaseOxmlElement | None = None
         self._next_id = 1
-        self._base_size = base_size
+        #: the stylesheet's look of a note
+        self._look = look
 
     def call(self, paragraph: DocxParagraph, note: Note) -> None:
         """Append to ``paragraph`` a call to a new footnote holding ``note``."""
@@ -110,8 +113,13 @@ class Footnotes:
         """Add Word's footnote styles to the document when it lacks them."""
         styles = self._doc.styles.element
         known = {style.get(qn("w:styleId")) for style in styles.findall(qn("w:style"))}
-        size = str(max(14, round(self._base_size * 2 * 0.8)))  # half-points, four fifths of the text
-        for style in parse_xml(_STYLES.replace("{size}", size)).findall(qn("w:style")):
+        look = self._look
+        values = {"{size}": look.size * 2, "{after}": look.after * 20, "{line}": look.leading * 20,
+                  "{left}": look.left_indent * 20}  # half-points and twentieths of a point
+        xml = _STYLES
+        for key, value in values.items():
+            xml = xml.replace(key, str(round(value)))
+        for style in parse_xml(xml).findall(qn("w:style")):
             if style.get(qn("w:styleId")) not in known:
                 styles.append(style)
 

@@ -1,9 +1,9 @@
-"""Word styles and list numbering for the DOCX renderer.
+"""The stylesheet as Word styles, and list numbering, for the DOCX renderer.
 
 Every piece of a rendered document carries a named Word style, so a facilitator
-can restyle the whole pack in Word. Built-in names (Heading 1, List Bullet,
-Table Grid…) are used where Word has one; the rest are French custom styles,
-created once when the template lacks them.
+can restyle the whole pack in Word. Each entry of :mod:`educpop.stylesheet` names
+its Word style: a built-in one (Heading 1, List Bullet, Quote…) where Word has one,
+else a French custom style, created once when the template lacks it.
 """
 
 from __future__ import annotations
@@ -31,14 +31,13 @@ from educpop.render.docx_xml import (
     element,
     hex_colour,
     paragraph_border,
+    paragraph_shading,
     set_fonts,
     set_language,
     suppress_line_numbers,
 )
+from educpop.stylesheet import STYLESHEET, Colour, Resolved, Sheet, Style, colours
 from educpop.theme import Theme
-
-#: Paragraph style of each :data:`educpop.document.PARAGRAPH_STYLES` name.
-PARAGRAPH_STYLE = {"body": "Normal", "small": "Petit", "lead": "Chapeau", "instruction": "Consigne"}
 
 #: Built-in styles the renderer uses; copied from python-docx's template when a reference lacks one.
 BUILTIN_STYLES = (
@@ -46,27 +45,11 @@ BUILTIN_STYLES = (
     "List Number", "Quote", "Header", "Footer", "Table Grid",
 )  # fmt: skip
 
-#: Custom paragraph styles the renderer creates when missing (name → what it is for).
-CUSTOM_STYLES = {
-    "Petit": "small print",
-    "Chapeau": "lead paragraph",
-    "Consigne": "instruction read aloud to participants",
-    "Attribution": "who said a quote, right-aligned after an em dash",
-    "Encadré": "text inside a box",
-    "Encadré titre": "title of a box",
-    "Cellule": "text inside a table cell",
-    "Case à cocher": "check-list item after its ☐",
-    "Ligne réponse": "ruled line to write an answer on",
-    "Texte source": "paragraph of a line-numbered source text",
-    "Couverture": "line of the cover page",
-}
+#: Word styles written by other means than a paragraph style of the stylesheet
+_NOT_PARAGRAPH_STYLES = {Style.NOTE, Style.LINE_NUMBER}
 
 #: Region used when the session language has none ("fr" → "fr-FR").
 _DEFAULT_REGION = {"fr": "FR", "en": "GB", "nl": "BE", "de": "DE", "es": "ES", "it": "IT", "ru": "RU"}
-
-#: Colour of answer lines and other quiet rules.
-RULE_GREY = "#808080"
-
 
 def language_tag(language: str) -> str:
     """Return a Word language tag: ``"fr"`` → ``"fr-FR"``, ``"fr_be"`` → ``"fr-BE"``."""
@@ -128,22 +111,28 @@ def _has_numbering(doc: DocxDocument) -> bool:
     return any(rel.reltype == RT.NUMBERING for rel in doc.part.rels.values())
 
 
-def _ensure_style(doc: DocxDocument, name: str) -> tuple[ParagraphStyle, bool]:
-    """Return paragraph style ``name`` (based on Normal) and whether it was just created."""
+def _ensure_style(doc: DocxDocument, name: str, parent: Style | None) -> tuple[ParagraphStyle, bool]:
+    """Return paragraph style ``name`` and whether it was just created (based on ``parent``'s Word style)."""
     if name in [style.name for style in doc.styles]:
         return doc.styles[name], False
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = doc.styles["Normal"]
+    style.base_style = doc.styles[word_name(parent) if parent is not None else "Normal"]
     style.quick_style = True
     return style, True
 
 
+def word_name(style: Style) -> str:
+    """Return the name of the Word style that ``style`` becomes."""
+    return STYLESHEET[style].word
+
+
 def setup_styles(doc: DocxDocument, theme: Theme, language: str, restyle: bool) -> None:
-    """Make every style the renderer uses exist; apply ``theme`` to built-ins when ``restyle``.
+    """Make every style of the stylesheet exist; give it the stylesheet's looks when ``restyle``.
 
     ``restyle`` is False for a reference document: its styles win, only missing
-    ones are created (with the theme's looks). The language is always set, as it
-    is the document's, not a matter of looks.
+    ones are created (with the stylesheet's looks). The language is always set, as it
+    is the document's, not a matter of looks; and no text is smaller than the
+    paper allows (large print), whatever the reference says.
     """
     _copy_missing_builtins(doc)
     styles = doc.styles
@@ -154,14 +143,11 @@ def setup_styles(doc: DocxDocument, theme: Theme, language: str, restyle: bool) 
     set_language(styles["Normal"].element.get_or_add_rPr(), tag)
     # Only source texts carry line numbers. Word numbers only sections with w:lnNumType,
     # but LibreOffice numbers the whole document once any section asks for it, so every
-    # paragraph is excluded by default and the "Texte source" style opts back in.
+    # paragraph is excluded by default and the "Texte source" styles opt back in.
     defaults_pPr = styles.element.find(qn("w:docDefaults") + "/" + qn("w:pPrDefault") + "/" + qn("w:pPr"))
     if defaults_pPr is None:
         defaults_pPr = _add_default_pPr(styles.element)
     suppress_line_numbers(defaults_pPr)
-    primary = RGBColor.from_string(hex_colour(theme.primary_colour))
-    base = theme.base_size
-
     if restyle:
         if defaults_rPr is not None:
             set_fonts(defaults_rPr, theme.font.name)
@@ -169,104 +155,79 @@ def setup_styles(doc: DocxDocument, theme: Theme, language: str, restyle: bool) 
             rPr = style.element.rPr
             if rPr is not None:
                 drop_theme_fonts(rPr)
-        normal = styles["Normal"]
-        set_fonts(normal.element.get_or_add_rPr(), theme.font.name)
-        normal.font.size = Pt(base)
-        normal.paragraph_format.space_after = Pt(6)
-        normal.paragraph_format.line_spacing = 1.15
-        for name, factor, before in (("Heading 1", 1.7, 18), ("Heading 2", 1.35, 14), ("Heading 3", 1.15, 10)):
-            heading = styles[name]
-            heading.font.size = Pt(round(base * factor))
-            heading.font.bold = True
-            heading.font.color.rgb = primary
-            heading.paragraph_format.space_before = Pt(before)
-            heading.paragraph_format.space_after = Pt(4)
-        title = styles["Title"]
-        title.font.size = Pt(round(base * 2.4))
-        title.font.color.rgb = primary
-        title.font.bold = True
-        paragraph_border(title.element.get_or_add_pPr(), {"bottom": (12, theme.primary_colour, 6)})
-        subtitle = styles["Subtitle"]
-        subtitle.font.size = Pt(round(base * 1.4))
-        subtitle.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
-        quote = styles["Quote"]
-        quote.font.italic = True
-        quote.font.color.rgb = RGBColor(0x30, 0x30, 0x30)
-        quote.paragraph_format.left_indent = Cm(1)
-        quote.paragraph_format.right_indent = Cm(1)
-        quote.paragraph_format.space_after = Pt(2)
-        styles["Footer"].font.size = Pt(max(8, base - 2))
-        for name in ("List Bullet", "List Number"):
-            styles[name].paragraph_format.space_after = Pt(3)
-
-    _custom_styles(doc, theme)
+        set_fonts(styles["Normal"].element.get_or_add_rPr(), theme.font.name)
+    sheet = Sheet(theme.base_size, theme.min_size)
+    palette = colours(theme.primary_colour, theme.accent_colour)
+    for name in STYLESHEET:  # parents come before their children
+        if name in _NOT_PARAGRAPH_STYLES or not word_name(name):
+            continue
+        style, new = _ensure_style(doc, word_name(name), STYLESHEET[name].parent)
+        if restyle or new:
+            _apply(style, sheet, name, palette)
+        if name in (Style.SOURCE, Style.SOURCE_HEADING):
+            suppress_line_numbers(style.element.get_or_add_pPr(), suppress=False)
+    _line_number_style(doc, sheet[Style.LINE_NUMBER], palette, restyle)
+    if theme.min_size:
+        _no_smaller_than(doc, theme.min_size)
 
 
-def _custom_styles(doc: DocxDocument, theme: Theme) -> None:
-    """Create each of :data:`CUSTOM_STYLES` that ``doc`` lacks, with ``theme``'s looks."""
-    base = theme.base_size
-    primary = RGBColor.from_string(hex_colour(theme.primary_colour))
-
-    style, new = _ensure_style(doc, "Petit")
-    if new:
-        style.font.size = Pt(max(8, base - 2))
-    style, new = _ensure_style(doc, "Chapeau")
-    if new:
-        style.font.size = Pt(base + 1.5)
-        style.font.color.rgb = RGBColor(0x30, 0x30, 0x30)
-        style.paragraph_format.space_after = Pt(10)
-    style, new = _ensure_style(doc, "Consigne")
-    if new:
-        style.font.size = Pt(base + 0.5)
-        style.paragraph_format.left_indent = Cm(0.4)
-        style.paragraph_format.space_before = Pt(4)
-        style.paragraph_format.space_after = Pt(8)
-        paragraph_border(style.element.get_or_add_pPr(), {"left": (24, theme.primary_colour, 8)})
-    style, new = _ensure_style(doc, "Attribution")
-    if new:
-        style.font.size = Pt(max(8, base - 1))
-        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        style.paragraph_format.right_indent = Cm(1)
-        style.paragraph_format.space_after = Pt(10)
-    style, new = _ensure_style(doc, "Encadré")
-    if new:
-        style.paragraph_format.space_after = Pt(4)
-    style, new = _ensure_style(doc, "Encadré titre")
-    if new:
-        style.font.bold = True
-        style.font.color.rgb = primary
-        style.paragraph_format.keep_with_next = True
-        style.paragraph_format.space_after = Pt(4)
-    style, new = _ensure_style(doc, "Cellule")
-    if new:
-        style.paragraph_format.space_before = Pt(2)
-        style.paragraph_format.space_after = Pt(2)
-        style.paragraph_format.line_spacing = 1.0
-    style, new = _ensure_style(doc, "Case à cocher")
-    if new:
-        style.paragraph_format.left_indent = Cm(0.7)
-        style.paragraph_format.first_line_indent = Cm(-0.7)
-        style.paragraph_format.tab_stops.add_tab_stop(Cm(0.7))
-        style.paragraph_format.space_after = Pt(3)
-    style, new = _ensure_style(doc, "Ligne réponse")
-    if new:
-        # Exact 0.9 cm lines; "between" repeats the rule inside a run of identical
+def _apply(style: ParagraphStyle, sheet: Sheet, name: Style, palette: dict[Colour, str]) -> None:
+    """Give the Word ``style`` the looks of the stylesheet's entry ``name``."""
+    look = sheet[name]
+    font, paragraph = style.font, style.paragraph_format
+    font.size = Pt(look.size)
+    font.bold = look.bold
+    font.italic = look.italic
+    font.color.rgb = RGBColor.from_string(hex_colour(palette[look.colour]))
+    paragraph.space_before = Pt(look.before)
+    paragraph.space_after = Pt(look.after)
+    paragraph.left_indent = Pt(look.left_indent)
+    paragraph.right_indent = Pt(look.right_indent)
+    paragraph.first_line_indent = Pt(look.first_line_indent)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if look.align == "right" else WD_ALIGN_PARAGRAPH.LEFT
+    paragraph.keep_with_next = look.keep_with_next
+    pPr = style.element.get_or_add_pPr()
+    if name is Style.ANSWER_LINE:
+        # Exact lines as far apart as in the PDF; "between" repeats the rule inside a run of identical
         # paragraphs, which Word and LibreOffice otherwise merge into one bordered block.
-        style.paragraph_format.space_before = Pt(0)
-        style.paragraph_format.space_after = Pt(0)
-        style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        style.paragraph_format.line_spacing = Cm(0.9)
-        paragraph_border(style.element.get_or_add_pPr(),
-                         {"bottom": (4, RULE_GREY, 1), "between": (4, RULE_GREY, 1)})  # fmt: skip
-    style, new = _ensure_style(doc, "Texte source")
-    suppress_line_numbers(style.element.get_or_add_pPr(), suppress=False)
-    if new:
-        style.paragraph_format.space_after = Pt(6)
-        style.paragraph_format.line_spacing = 1.3
-    style, new = _ensure_style(doc, "Couverture")
-    if new:
-        style.font.size = Pt(base + 1)
-        style.paragraph_format.space_after = Pt(4)
+        paragraph.line_spacing = Cm(sheet.answer_line_gap_cm)
+        paragraph.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        rule = (4, palette[look.colour], 1)
+        paragraph_border(pPr, {"bottom": rule, "between": rule})
+        return
+    paragraph.line_spacing = Pt(look.leading)
+    paragraph.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+    if look.first_line_indent < 0:  # a hanging indent: the text after a mark and a tab lines up
+        paragraph.tab_stops.add_tab_stop(Pt(look.left_indent))
+    if look.background is not None:
+        paragraph_shading(pPr, palette[look.background])
+    if look.rule == "left":
+        paragraph_border(pPr, {"left": (24, palette[Colour.PRIMARY], round(look.padding[3]))})
+    elif look.rule == "below":
+        paragraph_border(pPr, {"bottom": (12, palette[Colour.PRIMARY], 6)})
+
+
+def _line_number_style(doc: DocxDocument, look: Resolved, palette: dict[Colour, str], restyle: bool) -> None:
+    """Give the line numbers in the margin of source texts (Word's "Line Number" style) their looks."""
+    name = word_name(Style.LINE_NUMBER)
+    if name in [style.name for style in doc.styles]:
+        if not restyle:
+            return
+        style = doc.styles[name]
+    else:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+    style.font.size = Pt(look.size)
+    style.font.color.rgb = RGBColor.from_string(hex_colour(palette[look.colour]))
+
+
+def _no_smaller_than(doc: DocxDocument, smallest: float) -> None:
+    """Raise every size of ``doc``'s styles, and its default size, to at least ``smallest`` points."""
+    for size in doc.styles.element.iter(qn("w:sz"), qn("w:szCs")):
+        if int(size.get(qn("w:val"), "0")) < smallest * 2:
+            size.set(qn("w:val"), str(round(smallest * 2)))
+    defaults_rPr = doc.styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    if defaults_rPr is not None and defaults_rPr.find(qn("w:sz")) is None:
+        defaults_rPr.append(element("w:sz", val=str(round(smallest * 2))))
 
 
 @dataclass

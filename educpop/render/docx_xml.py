@@ -242,6 +242,12 @@ def paragraph_border(pPr: BaseOxmlElement, sides: dict[str, tuple[int, str, int]
     _replace_child(pPr, pBdr, _PBDR_SUCCESSORS)
 
 
+def paragraph_shading(pPr: BaseOxmlElement, colour: str) -> None:
+    """Fill the background of paragraphs with ``pPr`` with ``colour``."""
+    shd = element("w:shd", val="clear", color="auto", fill=hex_colour(colour))
+    _replace_child(pPr, shd, _PBDR_SUCCESSORS[1:])
+
+
 def suppress_line_numbers(pPr: BaseOxmlElement, suppress: bool = True) -> None:
     """Exclude (or, with ``suppress=False``, include) paragraphs with ``pPr`` from line numbering."""
     for old in pPr.findall(qn("w:suppressLineNumbers")):

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO
 
+from reportlab.lib.pagesizes import landscape, portrait
 from reportlab.lib.units import cm
 from reportlab.platypus import Spacer
 
 from educpop.document import Cover, Document, PageBreak
 from educpop.errors import BuildError
 from educpop.render.pdf_blocks import Builder
-from educpop.render.pdf_page import BODY, COVER, PAGE_SIZES, EducpopDocTemplate, FooterCanvas, PageLook
+from educpop.render.pdf_page import BODY, COVER, EducpopDocTemplate, FooterCanvas, PageLook
 from educpop.render.pdf_styles import make_styles
+from educpop.stylesheet import PAGES, Colour, Style
 from educpop.theme import Theme
 
 
@@ -24,23 +26,28 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
     """Write ``document`` as PDF to ``stream``."""
     meta = document.meta
     styles = make_styles(theme, meta.language)
-    pagesize = PAGE_SIZES.get(theme.page_size)
-    if pagesize is None:
-        raise BuildError(f"format de page inconnu : {theme.page_size!r} (attendu : A4 ou A5)")
+    if theme.page_size not in PAGES:
+        raise BuildError(f"format de page inconnu : {theme.page_size!r} (attendu : {', '.join(PAGES)})")
+    width, height, margin = PAGES[theme.page_size]
+    turn = landscape if meta.orientation == "landscape" else portrait
+    pagesize = turn((width * cm, height * cm))
     look = PageLook(
         session_title=meta.session_title,
         footer=theme.footer,
         organisation=theme.organisation,
-        font=styles.fonts.regular,
-        bold_font=styles.fonts.bold,
-        primary=styles.primary,
-        margin=2 * cm if theme.page_size == "A4" else 1.5 * cm,
+        footer_style=styles[Style.FOOTER],
+        footer_note_style=styles[Style.FOOTER_NOTE],
+        band_style=styles[Style.COVER_BAND],
+        primary=styles.colour[Colour.PRIMARY],
+        margin=margin * cm,
     )
     opening = next((block for block in document.blocks if not isinstance(block, PageBreak)), None)
     doc = EducpopDocTemplate(
         stream,
         look,
-        styles.note,
+        styles[Style.NOTE],
+        styles.colour[Colour.RULE],
+        smallest=theme.min_size,
         first=COVER if isinstance(opening, Cover) else BODY,
         pagesize=pagesize,
         title=meta.title,

@@ -43,9 +43,9 @@ from educpop.document import (
     RunningHeader,
     SourceText,
     Table,
-    Text,
     Timeline,
     TimelineEvent,
+    keeps_with_next,
 )
 from educpop.errors import BuildError
 from educpop.render.cards import (
@@ -75,19 +75,14 @@ from educpop.render.pdf_flowables import (
 )
 from educpop.render.pdf_notes import KeepsNoteRoom, NoteParagraph, PageNotes
 from educpop.render.pdf_page import BODY, COVER
-from educpop.render.pdf_styles import LEADING, MUTED, RULE, Styles
+from educpop.render.pdf_styles import Styles
+from educpop.stylesheet import HEADINGS, Colour, Style, paragraph_style
 from educpop.theme import Theme
 from educpop.theme_assets import picture_bytes
 from educpop.userfile import UnreadableFile
 
 #: padding inside boxes and table cells, in points
 PAD = 6
-
-
-def _all_bold(content: Inlines) -> bool:
-    """Return whether every printed run of ``content`` is bold (a heading written as a paragraph)."""
-    runs = [run for run in content if isinstance(run, Text) and run.text.strip()]
-    return bool(runs) and all(run.bold for run in runs)
 
 
 def _unbroken(style: ParagraphStyle) -> ParagraphStyle:
@@ -106,15 +101,6 @@ def keep_with_next(held: list[Flowable], following: Flowable) -> Flowable:
     return KeepWithNext([*held, following])
 
 
-def heading_furniture(block: Block) -> bool:
-    """Return whether ``block``, right after a heading, belongs to it and must stay with what follows.
-
-    The time and grouping line under an activity's title, a byline, a short
-    note in small print: a paragraph in the small or lead style, or all in bold.
-    """
-    return isinstance(block, Paragraph) and (block.style in ("small", "lead") or _all_bold(block.content))
-
-
 class Builder:
     """Turns blocks into platypus flowables for one render."""
 
@@ -131,7 +117,7 @@ class Builder:
 
     def table_style(self, commands: Sequence[tuple[object, ...]]) -> TableStyle:
         """Return ``commands`` as a TableStyle in the theme's font (reportlab's default is Helvetica)."""
-        font = ("FONT", (0, 0), (-1, -1), self.styles.fonts.regular, self.styles.base_size)
+        font = ("FONT", (0, 0), (-1, -1), self.styles.fonts.regular, self.styles[Style.CELL].fontSize)
         return TableStyle([font, *commands])
 
     def story(self, blocks: list[Block], width: float) -> list[Flowable]:
@@ -145,8 +131,6 @@ class Builder:
         out: list[Flowable] = []
         #: a heading and the short paragraphs under it, waiting to be kept with what follows
         held: list[Flowable] = []
-        #: whether ``held`` ends with a heading or its small print (which takes more small print along)
-        held_heading = False
         started = pending_break = new_sheet = after_cover = False
         header: str | None = None
         for block in blocks:
@@ -178,12 +162,7 @@ class Builder:
                     flowables = self.flowables(block, width)
                     started = True
                     pending_break = new_sheet = after_cover = False
-                    if isinstance(block, Heading) or isinstance(block, Paragraph) and block.keep_with_next:
-                        # The small print under a heading goes with it; the hint under a question does not
-                        # join the question to the next one.
-                        held_heading = isinstance(block, Heading)
-                        held += flowables
-                    elif held and held_heading and heading_furniture(block):
+                    if keeps_with_next(block):
                         held += flowables
                     elif held and flowables:
                         out += [keep_with_next(held, flowables[0]), *flowables[1:]]
@@ -216,7 +195,7 @@ class Builder:
         match block:
             case Heading(level=level, content=content):
                 level = min(max(level, 1), 3)
-                heading = self.text(content, s.headings[level], HeadingParagraph)
+                heading = self.text(content, s[HEADINGS[level]], HeadingParagraph)
                 heading.outline = (plain_text(content), level)
                 return [heading]
             case Paragraph(content=content, style=style):
@@ -230,15 +209,16 @@ class Builder:
             case Table():
                 return self.table(block, width)
             case Quote(content=content, attribution=attribution):
-                quote = self.text(content, s.quote)
+                quote = self.text(content, s[Style.QUOTE])
                 if not attribution:
                     return [quote]
-                who = RLParagraph("— " + escape_text(attribution), s.attribution)
+                who = RLParagraph("— " + escape_text(attribution), s[Style.ATTRIBUTION])
                 return [KeepTogether([quote, who])]
             case Box():
                 return self.box(block, width)
             case AnswerLines(count=count):
-                return [RuledLines(count)] if count > 0 else []
+                gap = s.sheet.answer_line_gap_cm * cm
+                return [RuledLines(count, gap, s.colour[Colour.WRITING_LINE])] if count > 0 else []
             case Timeline(events=events):
                 return self.timeline(events, width)
             case SourceText():
@@ -255,17 +235,17 @@ class Builder:
                 return self.cards(block, width)
         raise TypeError(f"bloc inconnu du rendu PDF : {type(block).__name__}")
 
-    def paragraph(self, content: Inlines, style: str) -> Flowable:
+    def paragraph(self, content: Inlines, name: str) -> Flowable:
         """Return a paragraph in one of the PARAGRAPH_STYLES."""
         try:
-            paragraph_style = self.styles.paragraph[style]
+            style = paragraph_style(name)  # type: ignore[arg-type]  # a name from outside the model is refused here
         except KeyError:
-            raise ValueError(f"style de paragraphe inconnu : {style!r}") from None
-        if style == "instruction":
-            paragraph = self.text(content, paragraph_style, RuledParagraph)
-            paragraph.rule_colour = self.styles.primary
+            raise ValueError(f"style de paragraphe inconnu : {name!r}") from None
+        if self.styles.sheet[style].rule == "left":
+            paragraph = self.text(content, self.styles[style], RuledParagraph)
+            paragraph.rule_colour = self.styles.colour[Colour.PRIMARY]
             return paragraph
-        return self.text(content, paragraph_style)
+        return self.text(content, self.styles[style])
 
     def text(self, content: Inlines, style: ParagraphStyle, kind: type[NoteParagraph] = NoteParagraph) -> Any:
         """Return ``content`` as a paragraph of ``kind`` that keeps room on its page for the notes it calls."""
@@ -277,8 +257,9 @@ class Builder:
         """Return a bulleted, numbered or check list (nothing for no items)."""
         if not items:
             return []
-        body = self.styles.paragraph["body"]
-        size = body.fontSize
+        body = self.styles[Style.BODY]
+        look = self.styles.sheet[Style.CHECKLIST if bullet == "☐" else Style.LIST_NUMBER if kind == "1" else
+                                 Style.LIST_BULLET]
         numbered = kind == "1"
         listing = NoteList(
             [ListItem(self.text(item, body), spaceAfter=0) for item in items],
@@ -286,10 +267,10 @@ class Builder:
             start=bullet,
             bulletFormat="%s." if numbered else None,
             bulletFontName=self.styles.fonts.bold if numbered else self.styles.fonts.regular,
-            bulletFontSize=size * bullet_scale,
-            bulletColor=self.styles.primary,
-            leftIndent=size * 1.9,
-            spaceAfter=size * 0.4,
+            bulletFontSize=look.size * bullet_scale,
+            bulletColor=self.styles.colour[Colour.PRIMARY],
+            leftIndent=look.left_indent,
+            spaceAfter=look.after,
         )
         return [listing]
 
@@ -309,13 +290,15 @@ class Builder:
             return []
         if block.widths and (len(block.widths) != columns or any(w <= 0 for w in block.widths)):
             raise ValueError(f"largeurs de tableau {block.widths!r} pour {columns} colonnes")
-        col_widths = column_widths(block, width, self.theme.font, s.cell.fontSize, PAD)
-        cell, header = (_unbroken(s.cell), _unbroken(s.cell_header)) if block.unbroken else (s.cell, s.cell_header)
+        col_widths = column_widths(block, width, self.theme.font, s[Style.CELL].fontSize, PAD)
+        cell, header = s[Style.CELL], s[Style.CELL_HEADER]
+        if block.unbroken:
+            cell, header = _unbroken(cell), _unbroken(header)
         data = [self.cells(row, columns, cell) for row in block.rows]
         if block.header:
             data.insert(0, self.cells(block.header, columns, header))
         style = [
-            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("GRID", (0, 0), (-1, -1), 0.5, s.colour[Colour.RULE]),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), PAD),
             ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
@@ -324,12 +307,12 @@ class Builder:
         ]
         if block.header:
             style += [
-                ("BACKGROUND", (0, 0), (-1, 0), s.accent),
-                ("LINEBELOW", (0, 0), (-1, 0), 1, s.primary),
+                ("BACKGROUND", (0, 0), (-1, 0), s.colour[Colour.ACCENT]),
+                ("LINEBELOW", (0, 0), (-1, 0), 1, s.colour[Colour.PRIMARY]),
             ]
         row_heights: list[float | None] | None = None
-        if block.min_row_height_cm:
-            least = block.min_row_height_cm * cm
+        if block.row_height:
+            least = s.sheet.row_height_cm(block.row_height) * cm
             natural = [
                 max(cell.wrap(w - 2 * PAD, s.base_size * 100)[1] for cell, w in zip(row, col_widths, strict=True))
                 + PAD * 1.5
@@ -350,10 +333,8 @@ class Builder:
     def box(self, block: Box, width: float) -> list[Flowable]:
         """Return a framed box; one table row per inner block, so that it splits across pages."""
         s = self.styles
-        try:
-            look = s.boxes[block.kind]
-        except KeyError:
-            raise ValueError(f"type d'encadré inconnu : {block.kind!r}") from None
+        look = s.box(block.kind)
+        background, border = s.colour[look.background], s.colour[look.border]
         inner = width - 2 * PAD - (4 if look.left_rule else 2)
         rows: list[list[list[Flowable]]] = []
         #: a paragraph kept with the next block shares that block's row, so no page ends after it
@@ -370,7 +351,7 @@ class Builder:
         if kept:
             rows.append([kept])
         if block.title:
-            title_style = s.box_title.clone("box_title_kind", textColor=look.border)
+            title_style = s[Style.BOX_TITLE].clone("box_title_kind", textColor=border)
             title = RLParagraph(escape_text(block.title), title_style)
             # The title shares the first row with the first block, so it never ends a page alone.
             if rows:
@@ -380,7 +361,7 @@ class Builder:
         if not rows:
             return []
         style: list[tuple[object, ...]] = [
-            ("BACKGROUND", (0, 0), (-1, -1), look.background),
+            ("BACKGROUND", (0, 0), (-1, -1), background),
             ("LEFTPADDING", (0, 0), (-1, -1), PAD + (4 if look.left_rule else 2)),
             ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
             ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -390,16 +371,16 @@ class Builder:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]
         if look.left_rule:
-            style.append(("LINEBEFORE", (0, 0), (0, -1), 4, look.border))
+            style.append(("LINEBEFORE", (0, 0), (0, -1), look.border_width, border))
         else:
-            style.append(("BOX", (0, 0), (-1, -1), 1, look.border))
+            style.append(("BOX", (0, 0), (-1, -1), look.border_width, border))
         # Cut inside a block rather than between blocks, so the part on the first page
         # fills it; never leave less than two lines on either side.
         table = BoxTable(
             rows,
             colWidths=[width],
             splitByRow=0,
-            splitInRow=round(s.base_size * LEADING * 2 + PAD),
+            splitInRow=round(s[Style.BODY].leading * 2 + PAD),
             hAlign="LEFT",
             style=self.table_style(style),
         )
@@ -408,7 +389,7 @@ class Builder:
         if block.title:
             # splitInRow may cut right after the title: start on a new page unless a few lines fit.
             # (Not a CondPageBreak: that would stop a heading before the box from keeping with it.)
-            table.min_first = s.base_size * LEADING * 5
+            table.min_first = s[Style.BODY].leading * 5
         return [table]
 
     def timeline(self, events: list[TimelineEvent], width: float) -> list[Flowable]:
@@ -418,7 +399,7 @@ class Builder:
             return []
         when_width = min(4.2 * cm, width * 0.3)
         data = [
-            [RLParagraph(escape_text(event.when), s.when), self.text(event.content, s.cell)]
+            [RLParagraph(escape_text(event.when), s[Style.DATE]), self.text(event.content, s[Style.CELL])]
             for event in events
         ]
         table = RowTable(
@@ -428,7 +409,7 @@ class Builder:
             style=self.table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEAFTER", (0, 0), (0, -1), 1.5, s.primary),
+                    ("LINEAFTER", (0, 0), (0, -1), 1.5, s.colour[Colour.PRIMARY]),
                     ("LEFTPADDING", (0, 0), (0, -1), 0),
                     ("RIGHTPADDING", (0, 0), (0, -1), PAD * 1.5),
                     ("LEFTPADDING", (1, 0), (1, -1), PAD * 1.5),
@@ -444,7 +425,7 @@ class Builder:
         """Return a page of card fronts then the page of their backs, columns mirrored, for each page of cards."""
         # The frame keeps 6 points of padding above and below its text (reportlab's default).
         layout = card_layout(block, width, self.frame_height - 13, self.theme.font, self.styles.base_size)
-        front = self.styles.cell.clone("card_front", fontSize=layout.front_size, alignment=TA_CENTER,
+        front = self.styles[Style.CELL].clone("card_front", fontSize=layout.front_size, alignment=TA_CENTER,
                                        leading=layout.front_size * CARD_LEADING, hyphenationLang="")
         back = front.clone("card_back", fontName=self.styles.fonts.bold, fontSize=layout.back_size,
                            leading=layout.back_size * CARD_LEADING)
@@ -468,16 +449,17 @@ class Builder:
 
     def source(self, block: SourceText) -> list[Flowable]:
         """Return the paragraphs of a text to study, numbered every ``number_every`` printed lines."""
+        s = self.styles
         counter = LineCounter(block.number_every)
+        numbers = s[Style.LINE_NUMBER]
         out: list[Flowable] = []
-        for content in block.paragraphs:
-            paragraph = self.text(content, self.styles.source, NumberedParagraph)
-            if _all_bold(content):
-                paragraph.keepWithNext = 1  # a heading of the text: never last on a page
+        for index, content in enumerate(block.paragraphs):
+            style = s[Style.SOURCE_HEADING if index in block.headings else Style.SOURCE]
+            paragraph = self.text(content, style, NumberedParagraph)
             paragraph.counter = counter
-            paragraph.number_font = self.styles.fonts.regular
-            paragraph.number_size = max(self.styles.base_size * 0.7, 7)
-            paragraph.number_colour = MUTED
+            paragraph.number_font = numbers.fontName
+            paragraph.number_size = numbers.fontSize
+            paragraph.number_colour = numbers.textColor
             out.append(paragraph)
         return out
 
@@ -493,7 +475,7 @@ class Builder:
         shown = min(wanted, room)
         picture = RLImage(io.BytesIO(data), width=shown, height=shown * pixels_high / pixels_wide)
         picture.hAlign = "LEFT"
-        picture.spaceAfter = self.styles.base_size * 0.6
+        picture.spaceAfter = self.styles[Style.BODY].spaceAfter
         return picture
 
     def cover(self, block: Cover, width: float) -> list[Flowable]:
@@ -505,14 +487,14 @@ class Builder:
             out += [self.image(logo, 4 * cm, width)]
         out.append(Spacer(1, 5 * cm if logo is None else 3 * cm))
         if block.kicker:
-            out.append(RLParagraph(escape_text(block.kicker), s.cover_kicker))
-        out.append(RLParagraph(escape_text(block.title), s.cover_title))
+            out.append(RLParagraph(escape_text(block.kicker), s[Style.COVER_KICKER]))
+        out.append(RLParagraph(escape_text(block.title), s[Style.COVER_TITLE]))
         rule = RLTable([[""]], colWidths=[width * 0.25], rowHeights=[3], hAlign="LEFT")
-        rule.setStyle(self.table_style([("BACKGROUND", (0, 0), (-1, -1), s.primary)]))
+        rule.setStyle(self.table_style([("BACKGROUND", (0, 0), (-1, -1), s.colour[Colour.PRIMARY])]))
         out += [rule, Spacer(1, s.base_size)]
         if block.subtitle:
-            out.append(RLParagraph(escape_text(block.subtitle), s.cover_subtitle))
+            out.append(RLParagraph(escape_text(block.subtitle), s[Style.COVER_SUBTITLE]))
         for line in block.lines:
-            out.append(RLParagraph(escape_text(line), s.cover_line))
+            out.append(RLParagraph(escape_text(line), s[Style.COVER_LINE]))
         return out
 

@@ -26,8 +26,12 @@ CALLBACK = "educpop_note"
 class PageNotes:
     """The notes of one PDF: their numbers, their paragraphs, and those placed on the page being laid out."""
 
-    def __init__(self, style: ParagraphStyle, width: float, height: float, rule_colour: colors.Color) -> None:
+    def __init__(
+        self, style: ParagraphStyle, width: float, height: float, rule_colour: colors.Color, smallest: float = 0.0
+    ) -> None:
         self.style = style
+        #: a raised number is smaller than its text, but never smaller than the paper allows (large print)
+        self._raised = f'<super size="{smallest:g}">' if smallest else "<super>"
         self.width = width
         #: a note taller than this is cut (the Markdown reader warns of it): the text must keep most of the page
         self.tallest = height / 3
@@ -46,14 +50,14 @@ class PageNotes:
     def call(self, note_markup: str) -> str:
         """Return the markup of a call to the next note, whose text is ``note_markup``."""
         number = len(self._paragraphs) + 1
-        paragraph = RLParagraph(f"<super>{number}</super>\u00a0{note_markup}", self.style)
+        paragraph = RLParagraph(f"{self._raised}{number}</super>\u00a0{note_markup}", self.style)
         _width, height = paragraph.wrap(self.width, 1e9)
         if height > self.tallest:
             paragraph = paragraph.split(self.width, self.tallest)[0]
             _width, height = paragraph.wrap(self.width, self.tallest)
         self._paragraphs.append(paragraph)
         self._heights.append(height + self.style.spaceAfter)
-        return f'<super>{number}</super><onDraw name="{CALLBACK}" label="{number}"/>'
+        return f'{self._raised}{number}</super><onDraw name="{CALLBACK}" label="{number}"/>'
 
     def room(self, numbers: list[int]) -> float:
         """Return the height that the notes ``numbers`` would add at the foot of the current page."""

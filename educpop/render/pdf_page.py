@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -15,9 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from educpop.render.pdf_flowables import HeadingParagraph, KeepWithNext
 from educpop.render.pdf_notes import CALLBACK, PageNotes
-from educpop.render.pdf_styles import RULE
 
-PAGE_SIZES = {"A4": A4, "A5": A5}
 #: template names
 BODY = "body"
 COVER = "cover"
@@ -25,13 +22,17 @@ COVER = "cover"
 
 @dataclass(frozen=True)
 class PageLook:
-    """What the page furniture (footer, cover band) shows and in which font."""
+    """What the page furniture (footer, cover band) shows and in which styles."""
 
     session_title: str
     footer: str
     organisation: str
-    font: str
-    bold_font: str
+    #: the session title and page number
+    footer_style: ParagraphStyle
+    #: the theme's footer text (a licence), under them
+    footer_note_style: ParagraphStyle
+    #: the organisation's name in the cover band
+    band_style: ParagraphStyle
     primary: colors.Color
     #: distance from the paper edge to the text, on every side
     margin: float
@@ -82,23 +83,25 @@ class FooterCanvas(Canvas):
         look = self.look
         width, _height = self._pagesize
         left, right = look.margin, width - look.margin
-        y = look.margin * 0.55
-        size = 8.5
+        style, note = look.footer_style, look.footer_note_style
+        font, size = style.fontName, style.fontSize
+        # the lines sit in the bottom margin, which a larger footer needs more of
+        y = max(look.margin * 0.55, note.leading + look.margin * 0.2) if look.footer else look.margin * 0.55
         self.saveState()
         self.setStrokeColor(look.primary)
         self.setLineWidth(0.6)
-        self.line(left, y + size * 1.4, right, y + size * 1.4)
-        self.setFillColor(colors.HexColor("#555555"))
-        self.setFont(look.font, size)
+        self.line(left, y + style.leading, right, y + style.leading)
+        self.setFillColor(style.textColor)
+        self.setFont(font, size)
         page = f"page {number} / {total}"
         self.drawRightString(right, y, page)
-        room = right - left - stringWidth(page, look.font, size) - size * 2
-        self.drawString(left, y, _shorten(look.session_title, look.font, size, room))
+        room = right - left - stringWidth(page, font, size) - size * 2
+        self.drawString(left, y, _shorten(look.session_title, font, size, room))
         if look.footer:
-            small = size * 0.9
-            self.setFont(look.font, small)
+            self.setFont(note.fontName, note.fontSize)
             self.drawCentredString(
-                (left + right) / 2, y - small * 1.5, _shorten(look.footer, look.font, small, right - left)
+                (left + right) / 2, y - note.leading,
+                _shorten(look.footer, note.fontName, note.fontSize, right - left),
             )
         self.restoreState()
 
@@ -107,15 +110,15 @@ class FooterCanvas(Canvas):
         look = self.look
         width, height = self._pagesize
         left, right = look.margin, width - look.margin
-        size = 9.0
+        size, font = look.footer_style.fontSize, look.band_style.fontName  # the footer's size, in bold
         y = height - look.margin * 0.55 - size
         self.saveState()
         self.setStrokeColor(look.primary)
         self.setLineWidth(0.6)
         self.line(left, y - size * 0.6, right, y - size * 0.6)
         self.setFillColor(colors.HexColor("#333333"))
-        self.setFont(look.bold_font, size)
-        self.drawString(left, y, _shorten(text, look.bold_font, size, right - left))
+        self.setFont(font, size)
+        self.drawString(left, y, _shorten(text, font, size, right - left))
         self.restoreState()
 
 
@@ -132,7 +135,8 @@ def _shorten(text: str, font: str, size: float, room: float) -> str:
 class EducpopDocTemplate(BaseDocTemplate):
     """A body template and a cover template; every laid-out heading becomes a bookmark."""
 
-    def __init__(self, stream: Any, look: PageLook, note_style: ParagraphStyle, first: str, **kwargs: Any) -> None:
+    def __init__(self, stream: Any, look: PageLook, note_style: ParagraphStyle, rule: colors.Color, first: str,
+                 smallest: float = 0.0, **kwargs: Any) -> None:
         super().__init__(
             stream,
             leftMargin=look.margin,
@@ -144,7 +148,7 @@ class EducpopDocTemplate(BaseDocTemplate):
         )
         self.look = look
         #: the footnotes, printed at the foot of the frame of each page
-        self.notes = PageNotes(note_style, self.width, self.height, RULE)
+        self.notes = PageNotes(note_style, self.width, self.height, rule, smallest)
         self._bookmarks = 0
         self._outline_level = -1
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text")
@@ -168,10 +172,11 @@ class EducpopDocTemplate(BaseDocTemplate):
         canvas.setFillColor(look.primary)
         canvas.rect(0, height - band, width, band, stroke=0, fill=1)
         if look.organisation:
-            canvas.setFillColor(colors.white)
-            canvas.setFont(look.bold_font, 11)
-            text = _shorten(look.organisation, look.bold_font, 11, width - 2 * look.margin)
-            canvas.drawString(look.margin, height - band / 2 - 4, text)
+            style = look.band_style
+            canvas.setFillColor(style.textColor)
+            canvas.setFont(style.fontName, style.fontSize)
+            text = _shorten(look.organisation, style.fontName, style.fontSize, width - 2 * look.margin)
+            canvas.drawString(look.margin, height - band / 2 - style.fontSize * 0.36, text)
         canvas.restoreState()
 
     def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)

@@ -1,4 +1,7 @@
-"""Paragraph styles and colours for the PDF renderer, all derived from a Theme."""
+"""The stylesheet as reportlab paragraph styles and colours, for one Theme.
+
+Every value comes from :mod:`educpop.stylesheet`; this module only translates.
+"""
 
 from __future__ import annotations
 
@@ -10,26 +13,14 @@ import pyphen
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm
 
 from educpop.render.pdf_fonts import FontNames, register_family
+from educpop.stylesheet import BOXES, STYLESHEET, BoxLook, Colour, Sheet, Style, colours
 from educpop.theme import Theme
 
-#: body leading as a multiple of the font size
-LEADING = 1.4
-TEXT = colors.HexColor("#1A1A1A")
-MUTED = colors.HexColor("#6B6B6B")
-RULE = colors.HexColor("#B8B8B8")
-
-
-@dataclass(frozen=True)
-class BoxLook:
-    """How one kind of Box is drawn."""
-
-    background: colors.Color
-    border: colors.Color
-    #: full frame when False, a thick rule on the left only when True
-    left_rule: bool
+#: styles whose words are not hyphenated, except a word too long for any line
+_TITLES = {Style.HEADING_1, Style.HEADING_2, Style.HEADING_3, Style.COVER_TITLE, Style.COVER_SUBTITLE,
+           Style.COVER_KICKER}
 
 
 @dataclass(frozen=True)
@@ -37,25 +28,26 @@ class Styles:
     """Everything the block builders need to know about looks."""
 
     fonts: FontNames
-    primary: colors.Color
-    accent: colors.Color
-    base_size: float
-    paragraph: dict[str, ParagraphStyle]
-    headings: dict[int, ParagraphStyle]
-    cell: ParagraphStyle
-    cell_header: ParagraphStyle
-    quote: ParagraphStyle
-    attribution: ParagraphStyle
-    box_title: ParagraphStyle
-    when: ParagraphStyle
-    source: ParagraphStyle
-    #: a footnote, at the foot of the page
-    note: ParagraphStyle
-    cover_title: ParagraphStyle
-    cover_subtitle: ParagraphStyle
-    cover_line: ParagraphStyle
-    cover_kicker: ParagraphStyle
-    boxes: dict[str, BoxLook]
+    #: the stylesheet at this theme's body size
+    sheet: Sheet
+    #: every style of the stylesheet, as a reportlab style
+    paragraph: dict[Style, ParagraphStyle]
+    colour: dict[Colour, colors.Color]
+
+    def __getitem__(self, style: Style) -> ParagraphStyle:
+        return self.paragraph[style]
+
+    @property
+    def base_size(self) -> float:
+        """Return the body size, in points."""
+        return self.sheet.body
+
+    def box(self, kind: str) -> BoxLook:
+        """Return the look of a box of ``kind``; raise ValueError for an unknown kind."""
+        try:
+            return BOXES[kind]  # type: ignore[index]  # a kind from outside the model is refused here
+        except KeyError:
+            raise ValueError(f"type d'encadré inconnu : {kind!r}") from None
 
 
 Hyphenator = Callable[[str], Iterator[tuple[str, str]]]
@@ -94,120 +86,36 @@ def _hyphenator(language: str, shortest: int = 0) -> Hyphenator | None:
 
 
 def make_styles(theme: Theme, language: str) -> Styles:
-    """Return the styles of a document written in ``language`` with ``theme``."""
+    """Return the stylesheet's styles for a document written in ``language`` with ``theme``."""
     fonts = register_family(theme.font)
-    size = theme.base_size
-    primary = colors.HexColor(theme.primary_colour)
-    accent = colors.HexColor(theme.accent_colour)
+    sheet = Sheet(theme.base_size, theme.min_size)
+    palette = {role: colors.HexColor(value)
+               for role, value in colours(theme.primary_colour, theme.accent_colour).items()}
     hyphenate = _hyphenator(language)
     # Titles are not hyphenated, except a word too long for any line (else cut anywhere, unmarked).
     hyphenate_long = _hyphenator(language, HEADING_HYPHENATION_MIN)
-
-    body = ParagraphStyle(
-        "body",
-        fontName=fonts.regular,
-        fontSize=size,
-        leading=size * LEADING,
-        textColor=TEXT,
-        alignment=TA_LEFT,
-        spaceAfter=size * 0.6,
-        allowWidows=0,
-        splitLongWords=1,
-        hyphenationLang=hyphenate or "",
-    )
-    small = ParagraphStyle("small", parent=body, fontSize=size * 0.85, leading=size * 0.85 * LEADING)
-    lead = ParagraphStyle(
-        "lead", parent=body, fontSize=size * 1.2, leading=size * 1.2 * LEADING, spaceAfter=size
-    )
-    # Read aloud: upright (italic is harder for weak readers) on a light background, framed by a rule
-    # drawn by RuledParagraph.
-    instruction = ParagraphStyle(
-        "instruction",
-        parent=body,
-        backColor=accent,
-        borderPadding=(size * 0.5, size * 0.7, size * 0.5, size * 0.9),
-        leftIndent=size * 1.2,
-        rightIndent=size * 0.7,
-        spaceBefore=size * 0.9,
-        spaceAfter=size * 1.2,
-    )
-
-    headings = {
-        level: ParagraphStyle(
-            f"heading{level}",
-            parent=body,
-            fontName=fonts.bold,
-            fontSize=size * scale,
-            leading=size * scale * 1.25,
-            textColor=primary,
-            spaceBefore=size * before,
-            spaceAfter=size * 0.5,
-            keepWithNext=1,
-            hyphenationLang=hyphenate_long or "",
+    paragraph = {}
+    for style in STYLESHEET:
+        look = sheet[style]
+        font = {(False, False): fonts.regular, (True, False): fonts.bold, (False, True): fonts.italic,
+                (True, True): fonts.bold_italic}[(look.bold, look.italic)]
+        paragraph[style] = ParagraphStyle(
+            style.value,
+            fontName=font,
+            fontSize=look.size,
+            leading=look.leading,
+            textColor=palette[look.colour],
+            backColor=palette[look.background] if look.background else None,
+            borderPadding=look.padding if look.background else 0,
+            alignment=TA_RIGHT if look.align == "right" else TA_LEFT,
+            spaceBefore=look.before,
+            spaceAfter=look.after,
+            leftIndent=look.left_indent,
+            rightIndent=look.right_indent,
+            firstLineIndent=look.first_line_indent,
+            keepWithNext=int(look.keep_with_next),
+            allowWidows=0,
+            splitLongWords=1,
+            hyphenationLang=(hyphenate_long if style in _TITLES else hyphenate) or "",
         )
-        for level, scale, before in ((1, 1.8, 1.2), (2, 1.4, 1.1), (3, 1.15, 0.9))
-    }
-
-    cell = ParagraphStyle("cell", parent=body, spaceAfter=0, leading=size * 1.3)
-    cell_header = ParagraphStyle("cell_header", parent=cell, fontName=fonts.bold)
-    quote = ParagraphStyle(
-        "quote",
-        parent=body,
-        fontName=fonts.italic,
-        leftIndent=1.2 * cm,
-        rightIndent=1.2 * cm,
-        spaceBefore=size * 0.4,
-    )
-    attribution = ParagraphStyle(
-        "attribution", parent=quote, fontName=fonts.regular, alignment=TA_RIGHT, textColor=MUTED,
-        spaceBefore=0, spaceAfter=size,
-    )
-    box_title = ParagraphStyle("box_title", parent=cell, fontName=fonts.bold, spaceAfter=size * 0.3)
-    when = ParagraphStyle("when", parent=cell, fontName=fonts.bold, textColor=primary)
-    source = ParagraphStyle("source", parent=body, spaceAfter=size * 0.5)
-    note = ParagraphStyle("note", parent=body, fontSize=size * 0.8, leading=size * 0.8 * 1.25, spaceAfter=size * 0.2,
-                          leftIndent=size * 0.9, firstLineIndent=-size * 0.9)
-    cover_title = ParagraphStyle(
-        "cover_title", parent=body, fontName=fonts.bold, fontSize=size * 2.6, leading=size * 3.1,
-        textColor=primary, spaceAfter=size, hyphenationLang=hyphenate_long or "",
-    )
-    cover_subtitle = ParagraphStyle(
-        "cover_subtitle", parent=body, fontSize=size * 1.45, leading=size * 1.9, textColor=TEXT,
-        spaceAfter=size * 2, hyphenationLang=hyphenate_long or "",
-    )
-    cover_line = ParagraphStyle("cover_line", parent=body, textColor=MUTED, spaceAfter=size * 0.3)
-    cover_kicker = ParagraphStyle(
-        "cover_kicker", parent=body, fontName=fonts.bold, fontSize=size * 1.3, leading=size * 1.7,
-        textColor=primary, spaceAfter=size * 0.8, hyphenationLang=hyphenate_long or "",
-    )
-
-    boxes = {
-        "tip": BoxLook(background=accent, border=primary, left_rule=False),
-        "instruction": BoxLook(
-            background=colors.HexColor("#EAF1F7"), border=colors.HexColor("#2F5F8A"), left_rule=True
-        ),
-        "warning": BoxLook(
-            background=colors.HexColor("#FFF3DC"), border=colors.HexColor("#B25E00"), left_rule=False
-        ),
-    }
-    return Styles(
-        fonts=fonts,
-        primary=primary,
-        accent=accent,
-        base_size=size,
-        paragraph={"body": body, "small": small, "lead": lead, "instruction": instruction},
-        headings=headings,
-        cell=cell,
-        cell_header=cell_header,
-        quote=quote,
-        attribution=attribution,
-        box_title=box_title,
-        when=when,
-        source=source,
-        note=note,
-        cover_title=cover_title,
-        cover_subtitle=cover_subtitle,
-        cover_line=cover_line,
-        cover_kicker=cover_kicker,
-        boxes=boxes,
-    )
+    return Styles(fonts=fonts, sheet=sheet, paragraph=paragraph, colour=palette)

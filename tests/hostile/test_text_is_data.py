@@ -17,7 +17,7 @@ from conftest import docx_text, pdf_text, squash
 from educpop.cli import main
 from educpop.document import Audience, Document, Meta, Paragraph, Text
 from educpop.generators import registry
-from educpop.render import RENDERERS
+from educpop.render import FORMATS
 from educpop.theme_file import default_theme
 from hostile.conftest import FULL, TEXT
 
@@ -123,7 +123,7 @@ def test_control_characters_and_lone_surrogates_show_as_replacement_in_both_form
     meta = Meta(title="t", kind="handout", audience=Audience.PARTICIPANT, session_title="t")
     document = Document(meta, [Paragraph([Text("avant\x01milieu\ud800après\x9fFIN")])])
     stream = io.BytesIO()
-    RENDERERS[fmt](document, stream, default_theme())
+    FORMATS[fmt].render(document, stream, default_theme())
     path = Path(f"doc.{fmt}")
     path.write_bytes(stream.getvalue())
     text = pdf_text(path) if fmt == "pdf" else docx_text(path)

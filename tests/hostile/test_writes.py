@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import resource
 import stat
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from educpop.errors import BuildError
-from educpop.render import RENDERERS
+from educpop.render import FORMATS
 from hostile.conftest import SESSION, run, session, snapshot
 
 ARGS = ("build", "atelier", "-o", "sortie", "--only", "guide", "--only", "handout")
@@ -34,16 +35,16 @@ def built_once(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
 
 
 def fail_after_first_document(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
-    real = RENDERERS["pdf"]
+    real = FORMATS["pdf"]
     calls = []
 
     def flaky(*args: object) -> None:
         calls.append(1)
         if len(calls) > 1:
             raise error
-        real(*args)  # type: ignore[arg-type]
+        real.render(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setitem(RENDERERS, "pdf", flaky)
+    monkeypatch.setitem(FORMATS, "pdf", dataclasses.replace(real, render=flaky))
 
 
 def test_a_crash_while_rendering_leaves_every_file_unchanged(
