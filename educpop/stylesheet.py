@@ -156,7 +156,7 @@ STYLESHEET: dict[Style, Look] = {
     Style.SOURCE: Look(Style.BODY, "Texte source", after=0.5),
     Style.SOURCE_HEADING: Look(Style.SOURCE, "Texte source titre", bold=True, keep_with_next=True),
     Style.LINE_NUMBER: Look(Style.BODY, "Line Number", size=0.7, colour=Colour.MUTED),
-    Style.ANSWER_LINE: Look(Style.BODY, "Ligne réponse", colour=Colour.WRITING_LINE),
+    Style.ANSWER_LINE: Look(Style.BODY, "Ligne réponse", after=0.0, colour=Colour.WRITING_LINE),
     Style.NOTE: Look(Style.BODY, "footnote text", size=0.8, leading=1.25, after=0.2, left_indent=0.9,
                      first_line_indent=-0.9),
     Style.COVER_KICKER: Look(Style.BODY, "Surtitre", size=1.3, leading=1.3, bold=True, colour=Colour.PRIMARY,

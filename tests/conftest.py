@@ -17,6 +17,9 @@ from hypothesis import settings
 from PIL import Image
 
 from educpop.cli import main
+from educpop.generators import Generator, registry
+from educpop.plan import Options, make_plan
+from educpop.session.load import load_workshop
 
 # On CI the generated examples are the same at every run, so that a red build
 # always means a change of ours; locally they vary, to keep finding new cases.
@@ -52,6 +55,12 @@ def write_session(session: str | bytes, files: dict[str, str | bytes] | None = N
         else:
             path.write_bytes(content)
     return root
+
+
+def pack_generators(session: Path, options: Options | None = None) -> list[Generator]:
+    """Return the generators of every document in the pack of ``session``: the registry's, as its plan needs them."""
+    plan = make_plan(load_workshop(session), options or Options())
+    return [generator for generator in registry().values() if generator.applies(plan)]
 
 
 #: what PDFium reports in place of a hyphen that the typesetter put at the end of a line
@@ -169,6 +178,48 @@ def pdf_words(path: Path) -> list[Word]:
     document = pdfium.PdfDocument(path)
     try:
         return [word for number, page in enumerate(document, start=1) for word in _page_words(page, number)]
+    finally:
+        document.close()
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """A character of a PDF page (counted from 1) and the size of its font, in points (0 for a space PDFium adds)."""
+
+    page: int
+    char: str
+    size: float
+
+
+def pdf_glyphs(path: Path) -> list[Glyph]:
+    """Return every character of a PDF with its font size, in reading order, as PDFium reads them."""
+    document = pdfium.PdfDocument(path)
+    try:
+        glyphs = []
+        for number, page in enumerate(document, start=1):
+            textpage = page.get_textpage()
+            for index in range(textpage.count_chars()):
+                char = chr(pdfium_raw.FPDFText_GetUnicode(textpage, index))
+                added = pdfium_raw.FPDFText_IsGenerated(textpage, index) == 1
+                size = 0.0 if added else round(pdfium_raw.FPDFText_GetFontSize(textpage, index), 2)
+                glyphs.append(Glyph(number, char, size))
+        return glyphs
+    finally:
+        document.close()
+
+
+def pdf_rules(path: Path, page: int, least_width: float) -> list[float]:
+    """Return the heights (points from the page's top) of the horizontal lines at least ``least_width`` long."""
+    document = pdfium.PdfDocument(path)
+    try:
+        sheet = document[page - 1]
+        height = sheet.get_height()
+        rules = []
+        for thing in sheet.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH]):
+            left, bottom, right, top = thing.get_bounds()
+            if right - left >= least_width and top - bottom < 2:
+                rules.append(round(height - (top + bottom) / 2, 2))
+        return sorted(rules)
     finally:
         document.close()
 

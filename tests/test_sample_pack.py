@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import SAMPLE, docx_text, pdf_pages, pdf_text, squash
+from conftest import SAMPLE, docx_text, pack_generators, pdf_pages, pdf_text, squash
+from educpop.generators import registry
 from educpop.session.values import parse_duration
 
 DEFINITION = yaml.safe_load((SAMPLE / "session.yaml").read_text(encoding="utf-8"))
@@ -32,11 +33,10 @@ def expected_agenda() -> list[tuple[str, str]]:
 
 def test_the_pack_holds_every_document_in_two_formats(sample_pack: Path) -> None:
     names = sorted(p.name for p in sample_pack.iterdir() if not p.name.startswith("."))
+    generators = pack_generators(SAMPLE)
+    assert len(generators) == len(registry())  # the sample needs every kind of document
     assert names == sorted([
-        *(f"{stem}.{fmt}" for stem in ("guide-animation", "dossier-participant", "fiches-questions",
-                                     "kit-arpentage", "liste-presence", "fiche-evaluation", "plan-impression",
-                                     "cartes-ligne-du-temps", "feuille-de-route")
-        for fmt in FORMATS),
+        *(f"{generator.file_stem}.{fmt}" for generator in generators for fmt in FORMATS),
         f"{SAMPLE.name}-tout.pdf", f"{SAMPLE.name}.zip",  # combined PDF and zip, since several documents
     ])
 

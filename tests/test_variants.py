@@ -110,7 +110,9 @@ def booklet(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class TestTheBookletVariant:
     def test_names_every_booklet_after_the_variant_and_keeps_loose_sheets_in_a4(self, booklet: Path) -> None:
         names = sorted(p.name for p in booklet.iterdir() if p.name != MANIFEST)
-        stems = ("guide-animation-livret", "dossier-participant-livret", "fiches-questions")
+        generators = [registry()[name] for name in THREE[1::2]]
+        stems = [g.file_stem + ("-livret" if g.printing == "booklet" else "") for g in generators]
+        assert stems[0].endswith("-livret") and not stems[-1].endswith("-livret")  # folded, and a loose sheet
         assert names == sorted([
             *(f"{stem}.{fmt}" for stem in stems for fmt in ("docx", "pdf")),
             f"{SLUG}-tout-livret.pdf", f"{SLUG}-livret.zip",
@@ -197,7 +199,7 @@ def three(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 class TestTheCombinedPdf:
     def test_holds_every_page_of_every_pdf_in_order_each_from_a_right_hand_page(self, three: Path) -> None:
-        parts = ["guide-animation.pdf", "dossier-participant.pdf", "fiches-questions.pdf"]
+        parts = [f"{registry()[name].file_stem}.pdf" for name in THREE[1::2]]
         combined = PdfReader(three / f"{SLUG}-tout.pdf")
         top = [item for item in combined.outline if not isinstance(item, list)]
         starts = [combined.get_destination_page_number(item) for item in top]
