@@ -142,9 +142,10 @@ STYLESHEET: dict[Style, Look] = {
     Style.HEADING_1: _heading(1, 1.8, 1.2),
     Style.HEADING_2: _heading(2, 1.4, 1.1),
     Style.HEADING_3: _heading(3, 1.15, 0.9),
-    Style.LIST_BULLET: Look(Style.BODY, "List Bullet", after=0.4, left_indent=1.9),
-    Style.LIST_NUMBER: Look(Style.LIST_BULLET, "List Number"),
-    Style.CHECKLIST: Look(Style.LIST_BULLET, "Case à cocher", first_line_indent=-1.9),
+    # the mark of an item hangs in its indent
+    Style.LIST_BULLET: Look(Style.BODY, "List Bullet", after=0.4, left_indent=1.9, first_line_indent=-1.9),
+    Style.LIST_NUMBER: Look(Style.BODY, "List Number", after=0.4, left_indent=1.9, first_line_indent=-1.9),
+    Style.CHECKLIST: Look(Style.BODY, "Case à cocher", after=0.4, left_indent=1.9, first_line_indent=-1.9),
     Style.CELL: Look(Style.BODY, "Cellule", leading=1.3, after=0.0),
     Style.CELL_HEADER: Look(Style.CELL, "Cellule en-tête", bold=True),
     Style.QUOTE: Look(Style.BODY, "Quote", italic=True, before=0.4, left_indent=3.1, right_indent=3.1),
