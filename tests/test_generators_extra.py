@@ -310,8 +310,9 @@ def test_the_print_plan_reads_the_same_in_both_formats(pack: tuple[int, Path], f
     assert f"Calculé pour {participants} participant·e·s en {len(expected_groups(participants))} sous-groupes" in text
     listed = [g for g in pack_generators(SAMPLE, Options(participants=participants)) if g.name != "print-plan"]
     assert len(listed) > 5
+    unwrapped = text.replace(" ", "")  # a long file name still wraps in its PDF column (issue 9, point 1)
     for generator in listed:
-        assert f"{generator.file_stem}.pdf" in text
+        assert f"{generator.file_stem}.pdf" in unwrapped
     total = 1 + 1 + participants + participants + participants + 1 + participants  # guide, feuille de route…
     total += len(expected_groups(participants))  # a set of timeline cards per sub-group
     assert f"Total : {total} exemplaires." in text
