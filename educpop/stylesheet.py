@@ -172,7 +172,7 @@ STYLESHEET: dict[Style, Look] = {
 }
 
 #: the style of each paragraph style of the document model
-PARAGRAPH: dict[ParagraphStyleName, Style] = {
+_PARAGRAPH: dict[ParagraphStyleName, Style] = {
     "body": Style.BODY, "small": Style.SMALL, "lead": Style.LEAD, "instruction": Style.INSTRUCTION,
 }
 
@@ -182,7 +182,7 @@ HEADINGS = {1: Style.HEADING_1, 2: Style.HEADING_2, 3: Style.HEADING_3}
 
 def paragraph_style(name: ParagraphStyleName) -> Style:
     """Return the style of the document model's paragraph style ``name``."""
-    return PARAGRAPH[name]
+    return _PARAGRAPH[name]
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,6 @@ ROW_HEIGHTS_CM: dict[RowHeight, float] = {"signature": 1.0, "handwriting": 1.1}
 class Resolved:
     """A look with every value known, in points for a given body size."""
 
-    word: str
     size: float
     leading: float
     before: float
@@ -258,7 +257,7 @@ class Sheet:
         size = max(half_points(self.body * look.size), self.smallest)
         body = self.body
         return Resolved(
-            word=look.word, size=size, leading=size * look.leading, before=body * (look.before or 0.0),
+            size=size, leading=size * look.leading, before=body * (look.before or 0.0),
             after=body * (look.after or 0.0), left_indent=body * (look.left_indent or 0.0),
             right_indent=body * (look.right_indent or 0.0), first_line_indent=body * (look.first_line_indent or 0.0),
             bold=bool(look.bold), italic=bool(look.italic), colour=look.colour or Colour.TEXT,

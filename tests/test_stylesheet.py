@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -110,11 +111,12 @@ def test_headings_are_the_same_multiple_of_the_body_in_both_formats(tmp_path: Pa
     assert heading / body == word_style_size(built, "Heading 1") / word_style_size(built, "Normal") > 1.7
 
 
-def test_a_new_look_is_one_entry_the_renderers_need_not_know() -> None:
-    # every entry resolves through its parents to a full look, in points
-    for style in Style:
-        look = Sheet(11)[style]
-        assert look.size > 0 and look.leading >= look.size, style
+def test_a_new_look_is_one_entry_that_both_formats_follow(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(STYLESHEET, Style.SMALL, dataclasses.replace(STYLESHEET[Style.SMALL], size=1.5))
+    sizes = printed_sizes(rendered("pdf", Theme(), tmp_path))
+    built = docx.Document(str(rendered("docx", Theme(), tmp_path)))
+    assert sizes[MARKERS[Style.SMALL]] == {16.5}
+    assert word_style_size(built, "Petit") == 16.5
 
 
 # -- large print --------------------------------------------------------------------------------
