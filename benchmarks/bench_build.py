@@ -16,8 +16,9 @@ from typing import TypeVar
 import yaml
 
 from educpop.document import Document
-from educpop.pack import Output, add_bundles, make_documents, render_all, select_generators
+from educpop.pack import Output, add_bundles, make_documents, render_all, select_formats, select_generators
 from educpop.plan import make_plan
+from educpop.render import FORMATS
 from educpop.session.load import load_workshop
 from educpop.session.variant import variant_names
 from educpop.theme_file import default_theme
@@ -65,7 +66,7 @@ def scaled_copy(folder: Path, factor: int) -> None:
 
 def renderer(documents: list[Document], fmt: str) -> Callable[[], list[Output]]:
     """Return an action that renders ``documents`` in ``fmt`` with the default theme."""
-    return lambda: render_all(documents, [fmt], default_theme())
+    return lambda: render_all(documents, [FORMATS[fmt]], default_theme())
 
 
 def bench(folder: Path, title: str) -> None:
@@ -78,7 +79,7 @@ def bench(folder: Path, title: str) -> None:
     documents = timed(f"generate + typeset ({len(names)} kinds)", lambda: make_documents(plan, names))
     for fmt in ("docx", "pdf"):
         timed(f"render {fmt}", renderer(documents, fmt))
-    rendered = render_all(documents, ["docx", "pdf"], default_theme())
+    rendered = render_all(documents, select_formats(), default_theme())
     outputs = timed("combined PDF + zip", lambda: add_bundles(rendered, folder.name, folder.name))
     with tempfile.TemporaryDirectory() as out:
         timed("write pack", lambda: write_pack(Path(out), outputs, force=True))
@@ -120,7 +121,7 @@ def hostile_sizes(scratch: Path) -> None:
 def full_build(folder: Path, out: Path) -> list[Path]:
     """Return the files of a whole build of ``folder`` into ``out``, as ``educpop build`` makes them."""
     plan = make_plan(load_workshop(folder))
-    outputs = render_all(make_documents(plan, select_generators()), ["docx", "pdf"], default_theme())
+    outputs = render_all(make_documents(plan, select_generators()), select_formats(), default_theme())
     return write_pack(out, add_bundles(outputs, folder.name, folder.name), force=True)
 
 
