@@ -142,7 +142,6 @@ def test_nothing_in_a_large_print_pdf_is_smaller_than_14_points(large_print: Pat
     for pdf in stems(large_print, ".pdf"):
         sizes = Counter(glyph.size for glyph in pdf_glyphs(pdf) if not glyph.char.isspace())
         assert min(sizes) >= 14, (pdf.name, sorted(sizes.items()))
-        assert sizes.most_common(1)[0][0] == 14, pdf.name  # the body
 
 
 def test_no_style_no_default_and_no_run_of_a_large_print_docx_is_smaller_than_14_points(large_print: Path) -> None:
