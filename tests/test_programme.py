@@ -14,7 +14,7 @@ from educpop.document import Document, Table
 from educpop.generators import registry
 from educpop.paper import PAPERS
 from educpop.plan import Plan, make_plan
-from educpop.render import RENDERERS
+from educpop.render import FORMATS
 from educpop.session.load import load_workshop
 from educpop.session.values import format_clock
 from educpop.theme_file import default_theme
@@ -36,7 +36,7 @@ def rendered(plan: Plan, kind: str, paper: str, fmt: str, folder: Path) -> tuple
     document = typeset_document(registry()[kind].build(plan))
     path = folder / f"{kind}-{paper}.{fmt}"
     with path.open("wb") as stream:
-        RENDERERS[fmt](document, stream, PAPERS[paper].apply(default_theme()))
+        FORMATS[fmt].render(document, stream, PAPERS[paper].apply(default_theme()))
     return document, path
 
 
