@@ -24,7 +24,7 @@ from docx.oxml.numbering import CT_Numbering
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.numbering import NumberingPart
 from docx.shared import Cm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle
+from docx.styles.style import BaseStyle, ParagraphStyle
 
 from educpop.render.docx_xml import (
     drop_theme_fonts,
@@ -111,13 +111,20 @@ def _has_numbering(doc: DocxDocument) -> bool:
     return any(rel.reltype == RT.NUMBERING for rel in doc.part.rels.values())
 
 
-def _ensure_style(doc: DocxDocument, name: str, parent: Style | None) -> tuple[ParagraphStyle, bool]:
-    """Return paragraph style ``name`` and whether it was just created (based on ``parent``'s Word style)."""
-    if name in [style.name for style in doc.styles]:
-        return doc.styles[name], False
+def _ensure_style(
+    doc: DocxDocument, known: dict[str, BaseStyle], name: str, parent: Style | None
+) -> tuple[ParagraphStyle, bool]:
+    """Return paragraph style ``name`` and whether it was just created (based on ``parent``'s Word style).
+
+    ``known`` maps the names of the document's styles to them (python-docx finds a
+    style by scanning them all: once per document is enough); a new style joins it.
+    """
+    if name in known:
+        return cast(ParagraphStyle, known[name]), False
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = doc.styles[word_name(parent) if parent is not None else "Normal"]
+    style.base_style = known[word_name(parent) if parent is not None else "Normal"]
     style.quick_style = True
+    known[name] = style
     return style, True
 
 
@@ -158,10 +165,11 @@ def setup_styles(doc: DocxDocument, theme: Theme, language: str, restyle: bool) 
         set_fonts(styles["Normal"].element.get_or_add_rPr(), theme.font.name)
     sheet = Sheet(theme.base_size, theme.min_size)
     palette = colours(theme.primary_colour, theme.accent_colour)
+    known = {style.name: style for style in styles}
     for name in STYLESHEET:  # parents come before their children
         if name in _NOT_PARAGRAPH_STYLES or not word_name(name):
             continue
-        style, new = _ensure_style(doc, word_name(name), STYLESHEET[name].parent)
+        style, new = _ensure_style(doc, known, word_name(name), STYLESHEET[name].parent)
         if restyle or new:
             _apply(style, sheet, name, palette)
         if name in (Style.SOURCE, Style.SOURCE_HEADING):
