@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import time
 
 from educpop.document import (
     Block,
     BulletList,
     Cover,
+    Document,
     Heading,
     Inlines,
     NumberedList,
+    PageBreak,
     Paragraph,
     Quote,
     SourceText,
@@ -18,7 +21,7 @@ from educpop.document import (
     Text,
     plain,
 )
-from educpop.generators._words import PhraseBook
+from educpop.generators._words import PhraseBook, phrases_for
 from educpop.methods import get_method
 from educpop.plan import Plan
 from educpop.schedule import SittingPlan
@@ -118,3 +121,15 @@ def source_text(blocks: list[Block]) -> SourceText:
             case NumberedList(items=items, start=start):
                 lines += [[Text(f"{start + i}. "), *item] for i, item in enumerate(items)]
     return SourceText(lines, headings=frozenset(headings))
+
+
+def page_per_sitting(
+    document: Document, plan: Plan, page: Callable[[Plan, SittingPlan, PhraseBook], list[Block]]
+) -> Document:
+    """Return ``document`` holding ``page`` of each sitting of ``plan``, each from a new page."""
+    words = phrases_for(plan.workshop)
+    for sitting in plan.sittings:
+        if sitting.number > 1:
+            document.add(PageBreak())
+        document.add(*page(plan, sitting, words))
+    return document

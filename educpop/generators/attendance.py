@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from educpop.document import Audience, Block, Document, Heading, Inlines, PageBreak, Paragraph, Table, Text, plain
+from educpop.document import Audience, Block, Document, Heading, Inlines, Paragraph, Table, Text, plain
 from educpop.generators import Generator, PrintRun
-from educpop.generators._common import day_words
-from educpop.generators._words import PhraseBook, phrases_for
+from educpop.generators._common import day_words, page_per_sitting
+from educpop.generators._words import PhraseBook
 from educpop.plan import Plan
 from educpop.schedule import SittingPlan, Slot
 from educpop.session.values import format_clock
@@ -37,13 +37,7 @@ class AttendanceSheet(Generator):
 
     def build(self, plan: Plan) -> Document:
         """Return the attendance sheet of ``plan``: one per sitting, each on a new page."""
-        words = phrases_for(plan.workshop)
-        document = self.new_document(plan)
-        for sitting in plan.sittings:
-            if sitting.number > 1:
-                document.add(PageBreak())
-            document.add(*self._sheet(plan, sitting, words))
-        return document
+        return page_per_sitting(self.new_document(plan), plan, self._sheet)
 
     def _sheet(self, plan: Plan, sitting: SittingPlan, words: PhraseBook) -> list[Block]:
         session = plan.workshop.session

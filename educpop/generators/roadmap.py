@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from educpop.document import Audience, Block, Document, Heading, Inlines, PageBreak, Paragraph, Table, Text, plain
+from educpop.document import Audience, Block, Document, Heading, Inlines, Paragraph, Table, Text, plain
 from educpop.generators import Generator, registry
-from educpop.generators._common import agenda_heading
-from educpop.generators._words import PhraseBook, phrases_for
+from educpop.generators._common import agenda_heading, page_per_sitting
+from educpop.generators._words import PhraseBook
 from educpop.plan import Plan
 from educpop.schedule import SittingPlan, Slot
 from educpop.session.values import format_clock, format_minutes
@@ -26,13 +26,7 @@ class Roadmap(Generator):
 
     def build(self, plan: Plan) -> Document:
         """Return the feuille de route of ``plan``: one page per sitting."""
-        words = phrases_for(plan.workshop)
-        document = self.new_document(plan)
-        for sitting in plan.sittings:
-            if sitting.number > 1:
-                document.add(PageBreak())
-            document.add(*self._page(plan, sitting, words))
-        return document
+        return page_per_sitting(self.new_document(plan), plan, self._page)
 
     def _page(self, plan: Plan, sitting: SittingPlan, words: PhraseBook) -> list[Block]:
         header = [plain(words.roadmap_header_time()), plain(words.roadmap_header_activity()),
