@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import socket
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +118,18 @@ def run_apart(*argv: str) -> tuple[int, str]:
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )  # fmt: skip
     return done.returncode, done.stderr
+
+
+def make_socket(path: Path) -> None:
+    """Leave a Unix socket at ``path`` (nobody listening)."""
+    listening = socket.socket(socket.AF_UNIX)
+    listening.bind(str(path))
+    listening.close()
+
+
+def make_device(path: Path) -> None:
+    """Make a character device at ``path`` like /dev/zero; skip the test where that needs root."""
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 5))
+    except PermissionError:
+        pytest.skip("créer un périphérique demande les droits d'administration")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from educpop.manifest import MANIFEST
-from hostile.conftest import run, run_apart, session, snapshot
+from hostile.conftest import make_device, make_socket, run, run_apart, session, snapshot
 
 ARGS = ("build", "atelier", "-o", "sortie", "--only", "guide", "--format", "pdf")
 PATH = Path("sortie") / MANIFEST
@@ -109,23 +108,19 @@ def make_dangling_link(path: Path) -> str:
     return "c'est un lien symbolique (vers nulle-part.json), pas un fichier"
 
 
-def make_socket(path: Path) -> str:
-    listening = socket.socket(socket.AF_UNIX)
-    listening.bind(str(path))
-    listening.close()
+def make_a_socket(path: Path) -> str:
+    make_socket(path)
     return "c'est une prise de communication (socket), pas un fichier"
 
 
-def make_device(path: Path) -> str:
-    try:
-        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 5))  # what /dev/zero is
-    except PermissionError:
-        pytest.skip("créer un périphérique demande les droits d'administration")
+def make_a_device(path: Path) -> str:
+    make_device(path)
     return "c'est un périphérique, pas un fichier"
 
 
 @pytest.mark.parametrize(
-    "make", [make_fifo, make_link_to_zero, make_link_to_a_good_manifest, make_dangling_link, make_socket, make_device]
+    "make",
+    [make_fifo, make_link_to_zero, make_link_to_a_good_manifest, make_dangling_link, make_a_socket, make_a_device],
 )
 def test_a_manifest_that_is_not_a_regular_file_is_never_opened_and_said_unreadable(
     capsys: pytest.CaptureFixture[str], make: Callable[[Path], str]

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import socket
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from hostile.conftest import run, run_apart, session
+from hostile.conftest import make_device, make_socket, run, run_apart, session
 
 ARGS = ("build", "atelier", "-o", "sortie", "--only", "guide", "--format", "pdf")
 TARGET = Path("sortie/guide-animation.pdf")
@@ -76,17 +75,12 @@ def a_dangling_link(path: Path) -> str:
 
 
 def a_socket(path: Path) -> str:
-    listening = socket.socket(socket.AF_UNIX)
-    listening.bind(str(path))
-    listening.close()
+    make_socket(path)
     return "une prise de communication (socket)"
 
 
 def a_device(path: Path) -> str:
-    try:
-        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 5))  # what /dev/zero is
-    except PermissionError:
-        pytest.skip("créer un périphérique demande les droits d'administration")
+    make_device(path)
     return "un périphérique"
 
 
