@@ -20,7 +20,8 @@ class Entry:
     folder: Path
     workshop: Workshop | None
     problem: str
-    variants: list[str]
+    #: each variant's name and the first problem that keeps it from loading ("" when it loads)
+    variants: list[tuple[str, str]]
 
 
 def library(folder: Path) -> list[Entry]:
@@ -31,14 +32,20 @@ def library(folder: Path) -> list[Entry]:
     for child in sorted(folder.iterdir()):
         if not child.is_dir() or child.name.startswith("."):
             continue
-        try:
-            workshop, problem = load_inputs(child)[0], ""
-        except SessionError as error:
-            workshop, problem = None, str(error.problems[0])
-        except EducpopError as error:
-            workshop, problem = None, str(error)
-        entries.append(Entry(child, workshop, problem, variant_names(child)))
+        workshop, problem = _load(child, None)
+        variants = [(name, _load(child, name)[1]) for name in variant_names(child)] if workshop else []
+        entries.append(Entry(child, workshop, problem, variants))
     return entries
+
+
+def _load(folder: Path, variant: str | None) -> tuple[Workshop | None, str]:
+    """Return the workshop in ``folder`` with ``variant`` merged in, or None and its first problem."""
+    try:
+        return load_inputs(folder, variant)[0], ""
+    except SessionError as error:
+        return None, str(error.problems[0])
+    except EducpopError as error:
+        return None, str(error)
 
 
 def describe(entry: Entry) -> Iterator[str]:
@@ -63,4 +70,7 @@ def describe(entry: Entry) -> Iterator[str]:
     methods = list(dict.fromkeys(activity.method for activity in session.activities))
     yield f"  méthodes : {', '.join(methods)}"
     if entry.variants:
-        yield f"  variantes : {', '.join(entry.variants)}"
+        yield f"  variantes : {', '.join(name for name, _problem in entry.variants)}"
+    for name, problem in entry.variants:
+        if problem:
+            yield f"  erreur dans la variante {name} : {problem}"

@@ -63,3 +63,17 @@ def test_lists_the_folder_it_is_given(capsys: pytest.CaptureFixture[str]) -> Non
 def test_a_missing_library_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "nulle-part"]) == 2
     assert capsys.readouterr().err == "educpop : session invalide :\n  nulle-part: dossier de séances introuvable\n"
+
+
+def test_a_broken_variant_is_listed_with_its_first_problem(capsys: pytest.CaptureFixture[str]) -> None:
+    write("sessions/soir", {
+        "session.yaml": SESSION,
+        "variants/soiree.yaml": SOIREE,
+        "variants/casse.yaml": "activities:\n  drop: [inconnue]\n",
+    })
+    assert main(["list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[4] == "  variantes : casse, soiree"
+    assert lines[5].startswith("  erreur dans la variante casse : sessions/soir/variants/casse.yaml:2:")
+    assert "inconnue" in lines[5]
+    assert len(lines) == 6  # soiree loads: no line of its own
