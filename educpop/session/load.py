@@ -6,6 +6,7 @@ SessionError, each with its file, line and column.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,7 +138,8 @@ def _read_texts(
                 problems.append(source.problem(("sources", index, "file"), f"« {typed} » {error.predicate}"))
             continue
         try:
-            blocks = markdown_blocks(_printable(decode_text(raw, target), target), warn)
+            text, origin = _printable(decode_text(raw, target), target)
+            blocks = markdown_blocks(text, lambda line, column, message: warn(origin(line), column, message))
         except SessionError as error:
             problems += error.problems
             continue
@@ -146,20 +148,25 @@ def _read_texts(
     return texts
 
 
-def _printable(text: str, file: Path) -> str:
+def _printable(text: str, file: Path) -> tuple[str, Callable[[int], int]]:
     """Return a source text with the page and line breaks of word processors as Markdown breaks.
 
-    Raise SessionError naming the line and column of each other character no
-    document can print (at most 10, one per line).
+    Also return what line of the file a line of the returned text comes from (a
+    page break becomes a blank line, so later lines move down). Raise
+    SessionError naming the line and column of each other character no document
+    can print (at most 10, one per line).
     """
+    origin: list[int] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        origin += [number] * (1 + 2 * line.count("\x0c") + line.count("\x0b"))
     text = text.replace("\x0c", "\n\n").replace("\x0b", "\n")
     problems: list[Problem] = []
     for number, line in enumerate(text.split("\n"), start=1):
         bad = FORBIDDEN_CHARACTER.search(line)
         if bad:
-            problems.append(Problem(file, number, bad.start() + 1, "", forbidden_message(bad[0])))
+            problems.append(Problem(file, origin[number - 1], bad.start() + 1, "", forbidden_message(bad[0])))
             if len(problems) == 10:
                 break
     if problems:
         raise SessionError(problems)
-    return text
+    return text, lambda line: origin[line - 1] if 1 <= line <= len(origin) else line

@@ -75,3 +75,15 @@ def test_page_and_line_breaks_of_a_word_processor_are_breaks(capsys: pytest.Capt
 
     workshop = load_workshop(session(SOURCE % "sources/t.md", {"sources/t.md": "un\x0cdeux\x0btrois\n"}))
     assert [[run.text for run in block.content] for block in workshop.texts["t"]] == [["un"], ["deux trois"]]
+
+
+def test_after_page_breaks_a_problem_is_named_at_its_line_in_the_file(capsys: pytest.CaptureFixture[str]) -> None:
+    session(SOURCE % "sources/t.md", {"sources/t.md": "un\n\x0c\ndeux\x0c\x0btrois\n\nquatre\x01\n"})
+    assert refused(capsys) == ["atelier/sources/t.md:5:7: caractère invisible interdit (U+0001) : supprimez-le"]
+
+
+def test_after_a_page_break_a_note_warning_names_its_line_in_the_file() -> None:
+    from educpop.session.load import load_workshop
+
+    workshop = load_workshop(session(SOURCE % "sources/t.md", {"sources/t.md": "un\x0cdeux\n\ntrois[^1]\n"}))
+    assert [(problem.line, problem.column) for problem in workshop.warnings if "[^1]" in problem.message] == [(3, 6)]
