@@ -16,6 +16,7 @@ from educpop.errors import Problem, SessionError
 from educpop.schema import validate
 from educpop.session.checks import cross_check, items, source_file
 from educpop.session.dates_given import dates_given
+from educpop.session.footnotes import Warn
 from educpop.session.markdown import markdown_blocks
 from educpop.session.model import Session
 from educpop.session.variant import merge, variant_file
@@ -139,13 +140,18 @@ def _read_texts(
             continue
         try:
             text, origin = _printable(decode_text(raw, target), target)
-            blocks = markdown_blocks(text, lambda line, column, message: warn(origin(line), column, message))
+            blocks = markdown_blocks(text, _in_file(warn, origin))
         except SessionError as error:
             problems += error.problems
             continue
         if isinstance(ident, str):
             texts[ident] = blocks
     return texts
+
+
+def _in_file(warn: Warn, origin: Callable[[int], int]) -> Warn:
+    """Return ``warn`` told the line of the file where a line of the printable text comes from."""
+    return lambda line, column, message: warn(origin(line), column, message)
 
 
 def _printable(text: str, file: Path) -> tuple[str, Callable[[int], int]]:
