@@ -186,14 +186,24 @@ class Timeline:
 class SourceText:
     """A text to study, printed with a line number in the margin every ``number_every`` lines.
 
-    Numbering restarts at 1 for each SourceText and runs across pages, so that a
+    Numbering starts at 1 on the text's first line and runs across pages, so that a
     group can say "line 42". The paragraphs whose index is in ``headings`` are
     the text's own headings: printed as such, never last on a page.
+
+    A part of a text (an arpentage part) holds the whole text and prints only the
+    paragraphs ``shown``: its lines keep the numbers they have in the whole text,
+    as renderers break every paragraph into the same lines wherever it is printed.
     """
 
     paragraphs: list[Inlines]
     number_every: int = 5
     headings: frozenset[int] = frozenset()
+    #: the indices of the paragraphs printed; None prints them all
+    shown: range | None = None
+
+    def printed(self) -> range:
+        """Return the indices of the paragraphs printed."""
+        return range(len(self.paragraphs)) if self.shown is None else self.shown
 
 
 @dataclass
@@ -373,8 +383,8 @@ def text_runs(blocks: list[Block]) -> Iterator[tuple[Text, Role]]:
                     yield Text(event.when), Role.DATE
                     yield from runs(event.content)
             case SourceText(paragraphs=paragraphs):
-                for paragraph in paragraphs:
-                    yield from runs(paragraph)
+                for index in block.printed():
+                    yield from runs(paragraphs[index])
             case RunningHeader(text=text):
                 yield Text(text), Role.HEADER
             case Cards(cards=cards):

@@ -105,11 +105,18 @@ def numbered_questions(theme: QuestionTheme) -> list[tuple[int, Question]]:
     return list(enumerate(ranked, start=1))
 
 
-def source_text(blocks: list[Block]) -> SourceText:
-    """Return the blocks of a Markdown text flattened into a line-numbered SourceText, its headings flagged."""
+def source_text(blocks: list[Block], part: range | None = None) -> SourceText:
+    """Return the blocks of a Markdown text flattened into a line-numbered SourceText, its headings flagged.
+
+    With ``part`` (indices of a run of ``blocks``), only the paragraphs of those blocks are
+    printed, numbered as in the whole text.
+    """
     lines: list[Inlines] = []
     headings: set[int] = set()
-    for block in blocks:
+    first = last = 0
+    for index, block in enumerate(blocks):
+        if part is not None and index == part.start:
+            first = len(lines)
         match block:
             case Heading(content=content):
                 headings.add(len(lines))
@@ -120,7 +127,10 @@ def source_text(blocks: list[Block]) -> SourceText:
                 lines += [[Text("• "), *item] for item in items]
             case NumberedList(items=items, start=start):
                 lines += [[Text(f"{start + i}. "), *item] for i, item in enumerate(items)]
-    return SourceText(lines, headings=frozenset(headings))
+        if part is not None and index == part.stop - 1:
+            last = len(lines)
+    shown = None if part is None else range(first, last)
+    return SourceText(lines, headings=frozenset(headings), shown=shown)
 
 
 def page_per_sitting(

@@ -12,6 +12,7 @@ from educpop.document import (
     Heading,
     PageBreak,
     Paragraph,
+    SourceText,
     Text,
     plain,
 )
@@ -41,11 +42,16 @@ class ArpentageKit(Generator):
         """Return one sheet per part of every arpentage of ``plan``, each on a new page."""
         words = phrases_for(plan.workshop)
         document = self.new_document(plan)
-        parts = [part for activity in plan.arpentage_activities() for part in plan.arpentage_parts(activity)]
-        for index, part in enumerate(parts):
-            if index:
-                document.add(PageBreak())
-            document.add(*self._sheet(plan, part, words))
+        for activity in plan.arpentage_activities():
+            text = plan.workshop.texts.get(activity.source or "", [])
+            start = 0  # the parts are the text's blocks cut in order
+            for part in plan.arpentage_parts(activity):
+                if document.blocks:
+                    document.add(PageBreak())
+                # The whole text, printing the part: its lines keep the numbers they have in the dossier.
+                source = source_text(text, range(start, start + len(part.blocks)))
+                document.add(*self._sheet(plan, part, source, words))
+                start += len(part.blocks)
         return document
 
     def applies(self, plan: Plan) -> bool:
@@ -73,7 +79,7 @@ class ArpentageKit(Generator):
                     first = index
         return runs
 
-    def _sheet(self, plan: Plan, part: ArpentagePart, words: PhraseBook) -> list[Block]:
+    def _sheet(self, plan: Plan, part: ArpentagePart, source: SourceText, words: PhraseBook) -> list[Block]:
         together = part.activity.grouping in (Grouping.PAIRS, Grouping.SUBGROUPS)
         blocks: list[Block] = [
             Heading(1, plain(words.arpentage_part_title(part.number, part.of))),
@@ -83,7 +89,7 @@ class ArpentageKit(Generator):
         if part.section:
             blocks.append(Paragraph(plain(words.arpentage_section(part.section)), "small", keep_with_next=True))
         blocks += [
-            source_text(list(part.blocks)),
+            source,
             # The grid on the back of the text: one sheet per part, printed on both sides.
             PageBreak(),
             Heading(1, plain(words.arpentage_grid(part.number, part.of))),

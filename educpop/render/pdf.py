@@ -18,6 +18,7 @@ from educpop.errors import BuildError
 from educpop.render.pdf_blocks import Builder
 from educpop.render.pdf_page import BODY, COVER, EducpopDocTemplate, FooterCanvas, PageLook
 from educpop.render.pdf_styles import make_styles
+from educpop.render.source_lines import source_width
 from educpop.stylesheet import PAGES, Colour, Style
 from educpop.theme import Theme
 
@@ -60,7 +61,7 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
         initialFontName=styles.fonts.regular,
         initialFontSize=theme.base_size,
     )
-    builder = Builder(styles, theme, doc.height, doc.notes)
+    builder = Builder(styles, theme, doc.height, doc.notes, source_width(theme.page_size, meta.orientation))
     story = builder.story(document.blocks, doc.width)
     if not story:
         story = [Spacer(1, 1)]  # platypus writes no page at all for an empty story

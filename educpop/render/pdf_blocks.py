@@ -62,7 +62,6 @@ from educpop.render.pdf_flowables import (
     FrontPage,
     HeadingParagraph,
     KeepWithNext,
-    LineCounter,
     NoteList,
     NumberedParagraph,
     RowTable,
@@ -76,6 +75,7 @@ from educpop.render.pdf_flowables import (
 from educpop.render.pdf_notes import KeepsNoteRoom, NoteParagraph, PageNotes
 from educpop.render.pdf_page import BODY, COVER
 from educpop.render.pdf_styles import Styles
+from educpop.render.source_lines import printed_paragraphs
 from educpop.stylesheet import HEADINGS, Colour, Style, paragraph_style
 from educpop.theme import Theme
 from educpop.theme_assets import picture_bytes
@@ -104,8 +104,11 @@ def keep_with_next(held: list[Flowable], following: Flowable) -> Flowable:
 class Builder:
     """Turns blocks into platypus flowables for one render."""
 
-    def __init__(self, styles: Styles, theme: Theme, frame_height: float, notes: PageNotes) -> None:
+    def __init__(self, styles: Styles, theme: Theme, frame_height: float, notes: PageNotes,
+                 source_width: float) -> None:
         self.styles = styles
+        #: the width the lines of a source text are printed in, as the DOCX renderer prints them
+        self.source_width = source_width
         self.theme = theme
         #: numbers the notes and prints them at the foot of their page
         self.notes = notes
@@ -222,7 +225,8 @@ class Builder:
             case Timeline(events=events):
                 return self.timeline(events, width)
             case SourceText():
-                return self.source(block)
+                # in a box, the lines fit the box; no other copy numbers them
+                return self.source(block, width if self.containers else self.source_width)
             case Image(path=path, width_cm=width_cm):
                 return [self.image(path, width_cm * cm, width)]
             case Cover():
@@ -249,7 +253,11 @@ class Builder:
 
     def text(self, content: Inlines, style: ParagraphStyle, kind: type[NoteParagraph] = NoteParagraph) -> Any:
         """Return ``content`` as a paragraph of ``kind`` that keeps room on its page for the notes it calls."""
-        paragraph = kind(markup(content, self.notes), style)
+        return self.paragraph_of(markup(content, self.notes), style, kind)
+
+    def paragraph_of(self, text: str, style: ParagraphStyle, kind: type[NoteParagraph] = NoteParagraph) -> Any:
+        """Return the markup ``text`` as a paragraph of ``kind`` that keeps room on its page for the notes it calls."""
+        paragraph = kind(text, style)
         paragraph.notes = None if self.containers else self.notes
         return paragraph
 
@@ -447,16 +455,16 @@ class Builder:
                                     rowHeights=[layout.height] * len(rows), style=style))
         return out
 
-    def source(self, block: SourceText) -> list[Flowable]:
-        """Return the paragraphs of a text to study, numbered every ``number_every`` printed lines."""
+    def source(self, block: SourceText, width: float) -> list[Flowable]:
+        """Return the printed paragraphs of a text to study, ``width`` points wide, numbered every few lines."""
         s = self.styles
-        counter = LineCounter(block.number_every)
         numbers = s[Style.LINE_NUMBER]
         out: list[Flowable] = []
-        for index, content in enumerate(block.paragraphs):
-            style = s[Style.SOURCE_HEADING if index in block.headings else Style.SOURCE]
-            paragraph = self.text(content, style, NumberedParagraph)
-            paragraph.counter = counter
+        for printed in printed_paragraphs(block, s, width):
+            style = s[Style.SOURCE_HEADING if printed.heading else Style.SOURCE]
+            lines = "<br/>".join(markup(line, self.notes) for line in printed.lines)
+            paragraph = self.paragraph_of(lines, style, NumberedParagraph)
+            paragraph.first_line, paragraph.every = printed.first, block.number_every
             paragraph.number_font = numbers.fontName
             paragraph.number_size = numbers.fontSize
             paragraph.number_colour = numbers.textColor

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
 from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import _listWrapOn
 
-from educpop.document import Inline, Inlines, Note, inline_text
+from educpop.document import Inline, Inlines, Note, Text, inline_text
 from educpop.render.pdf_notes import KeepsNoteRoom, NoteParagraph, PageNotes
 
 #: The colour of the lines to write on.
@@ -28,16 +28,31 @@ _BREAKING_WHITESPACE = re.compile("[\t\n\r]+")
 _QUOTES = {'"': "&quot;", "'": "&#39;"}
 
 
+def printable(text: str) -> str:
+    """Return ``text`` as reportlab prints it: controls as U+FFFD, tabs and newlines as spaces.
+
+    reportlab breaks lines at U+202F (narrow no-break space, used before « : ; ! ? »
+    in French), so it becomes a no-break space U+00A0, which it does not break at.
+    """
+    return _CONTROLS.sub("\ufffd", _BREAKING_WHITESPACE.sub(" ", text)).replace("\u202f", "\u00a0")
+
+
 def escape_text(text: str) -> str:
-    """Return ``text`` as reportlab paragraph markup that prints exactly ``text``.
+    """Return ``text`` as reportlab paragraph markup that prints exactly ``text`` (see :func:`printable`).
 
     User text is data: ``<``, ``>``, ``&`` and quotes are escaped, so no tag can be
-    smuggled in. reportlab breaks lines at U+202F (narrow no-break space, used
-    before « : ; ! ? » in French), so it becomes a no-break space U+00A0, which it
-    does not break at.
+    smuggled in.
     """
-    text = _CONTROLS.sub("\ufffd", _BREAKING_WHITESPACE.sub(" ", text))
-    return escape(text, _QUOTES).replace("\u202f", "\u00a0")
+    return escape(printable(text), _QUOTES)
+
+
+def styled(run: Text, piece: str) -> str:
+    """Return the markup ``piece`` (the escaped text of ``run``) inside ``run``'s <b>/<i> tags."""
+    if run.italic:
+        piece = f"<i>{piece}</i>"
+    if run.bold:
+        piece = f"<b>{piece}</b>"
+    return piece
 
 
 def markup(content: Sequence[Inline], notes: PageNotes | None = None) -> str:
@@ -52,12 +67,7 @@ def markup(content: Sequence[Inline], notes: PageNotes | None = None) -> str:
                 raise ValueError("une note ne peut être appelée ici : aucune place pour l'imprimer")
             parts.append(notes.call(markup(run.content)))
             continue
-        piece = escape_text(run.text)
-        if run.italic:
-            piece = f"<i>{piece}</i>"
-        if run.bold:
-            piece = f"<b>{piece}</b>"
-        parts.append(piece)
+        parts.append(styled(run, escape_text(run.text)))
     return "".join(parts)
 
 
@@ -117,23 +127,17 @@ def _trbl(padding: Any) -> tuple[float, float, float, float]:
     return values[0], values[1], values[2], values[3]
 
 
-class LineCounter:
-    """The printed-line count of one SourceText, shared by all its paragraphs."""
-
-    def __init__(self, every: int) -> None:
-        self.every = every
-        self.lines = 0
-
-
 class NumberedParagraph(NoteParagraph):
-    """A paragraph of a SourceText: draws a line number in the left margin every N lines.
+    """A paragraph of a SourceText: draws a line number in the left margin every ``every`` lines.
 
-    Numbers are counted when the paragraph is drawn, which platypus does once per
-    placed piece and in reading order; the pieces of a split paragraph share the
-    counter, so numbering runs on across pages.
+    Its markup holds the lines the text was broken into, one per ``<br/>`` (see
+    :mod:`educpop.render.source_lines`), so it prints exactly those lines; its first
+    line is numbered ``first_line``, and the pieces of a split paragraph go on from
+    the number where the piece before them stopped.
     """
 
-    counter: LineCounter | None = None
+    first_line: int = 1
+    every: int = 0
     #: distance from the paragraph's left edge to the right edge of the numbers
     gutter: float = 0.35 * cm
     number_font: str = "Helvetica"
@@ -142,8 +146,7 @@ class NumberedParagraph(NoteParagraph):
 
     def draw(self) -> None:
         super().draw()
-        counter = self.counter
-        if counter is None:
+        if self.every <= 0:
             return
         lines = self.blPara.lines
         style = self.style
@@ -154,19 +157,22 @@ class NumberedParagraph(NoteParagraph):
         canvas.setFont(self.number_font, self.number_size)
         canvas.setFillColor(self.number_colour)
         for index in range(len(lines)):
-            counter.lines += 1
-            if counter.every > 0 and counter.lines % counter.every == 0:
+            number = self.first_line + index
+            if number % self.every == 0:
                 y = baseline - index * style.leading
-                canvas.drawRightString(style.leftIndent - self.gutter, y, str(counter.lines))
+                canvas.drawRightString(style.leftIndent - self.gutter, y, str(number))
         canvas.restoreState()
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Flowable] = super().split(availWidth, availHeight)
         for part in parts:
-            part.counter = self.counter
+            part.first_line = self.first_line
+            part.every = self.every
             part.number_font = self.number_font
             part.number_size = self.number_size
             part.number_colour = self.number_colour
+        if len(parts) == 2:  # the first piece comes out of the split laid out: its lines are known
+            parts[1].first_line = self.first_line + len(parts[0].blPara.lines)
         return parts
 
 

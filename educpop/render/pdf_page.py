@@ -132,6 +132,11 @@ def _shorten(text: str, font: str, size: float, room: float) -> str:
     return text.rstrip() + "…"
 
 
+#: the frame's left and right paddings, in points (reportlab's default): the text is that much narrower than the page
+#: less its margins
+FRAME_PADDING = 6.0
+
+
 class EducpopDocTemplate(BaseDocTemplate):
     """A body template and a cover template; every laid-out heading becomes a bookmark."""
 
@@ -151,7 +156,8 @@ class EducpopDocTemplate(BaseDocTemplate):
         self.notes = PageNotes(note_style, self.width, self.height, rule, smallest)
         self._bookmarks = 0
         self._outline_level = -1
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text")
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
+                      leftPadding=FRAME_PADDING, rightPadding=FRAME_PADDING)
         body = PageTemplate(BODY, [frame], onPage=self._on_body_page, onPageEnd=self._on_page_end)
         cover = PageTemplate(COVER, [frame], onPage=self._on_cover_page, onPageEnd=self._on_page_end)
         templates = [cover, body] if first == COVER else [body, cover]

@@ -1,0 +1,172 @@
+"""One line breaking for source texts, shared by the PDF and the DOCX renderers.
+
+A group says "line 42" whatever copy it reads from, so a source text is broken
+into printed lines once, by reportlab's own paragraph wrapping (the PDF's style,
+hyphenation and text width), and both renderers print exactly those lines: the
+PDF one ``<br/>`` apart, the DOCX with explicit line breaks, so that Word and
+LibreOffice number the same lines. A part of a text is broken as the whole text
+is, so its lines keep their numbers (the arpentage kit and the dossier agree).
+
+The lines are broken a little narrower than they are printed (:data:`SLACK`): a
+note call wider than the one measured, or a word processor's slightly different
+metrics, never pushes a word onto a line of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+
+from educpop.document import Inlines, Note, SourceText, Text
+from educpop.render.pdf_flowables import NumberedParagraph, escape_text, printable, styled
+from educpop.render.pdf_page import FRAME_PADDING
+from educpop.render.pdf_styles import Styles
+from educpop.stylesheet import PAGES, Style
+
+#: how much narrower than the text lines are broken, in points
+SLACK = 6.0
+
+#: what a note call is measured as, whatever its number: two digits, raised
+CALL = "00"
+
+
+@dataclass(frozen=True)
+class PrintedParagraph:
+    """A paragraph of a source text as printed: its lines, and the number of its first line."""
+
+    #: each printed line; a word cut at the end of a line ends it with its hyphen
+    lines: list[Inlines]
+    first: int
+    heading: bool
+
+
+def source_width(page_size: str, orientation: str) -> float:
+    """Return the width in points that a source text's lines are printed in on ``page_size`` paper.
+
+    The PDF's frame width: the page less its margins and the frame's paddings.
+    The DOCX's text is as wide as the page less its margins, so its lines have
+    room to spare.
+    """
+    width, height, margin = PAGES[page_size]
+    across = height if orientation == "landscape" else width
+    return float((across - 2 * margin) * cm - 2 * FRAME_PADDING)
+
+
+def printed_paragraphs(text: SourceText, styles: Styles, width: float) -> list[PrintedParagraph]:
+    """Return the printed paragraphs of ``text`` laid out ``width`` points wide, numbered from the whole text.
+
+    Every paragraph is broken, printed or not, so that the ones printed have the
+    numbers they have in the whole text; a paragraph with no words has no line.
+    """
+    shown = text.printed()
+    number = 1
+    out = []
+    for index, content in enumerate(text.paragraphs):
+        heading = index in text.headings
+        lines = break_lines(content, styles[Style.SOURCE_HEADING if heading else Style.SOURCE], width - SLACK)
+        if index in shown and lines:
+            out.append(PrintedParagraph(lines, number, heading))
+        number += len(lines)
+    return out
+
+
+#: a place in a paragraph: the index of a run and of a character in it (-1: the run is a note)
+_Place = tuple[int, int]
+
+
+def break_lines(content: Inlines, style: ParagraphStyle, width: float) -> list[Inlines]:
+    """Return ``content`` cut into the lines reportlab prints it in, ``width`` points wide in ``style``.
+
+    reportlab's lines are read back as text and matched, letter by letter, with
+    the runs: only spaces differ, and the hyphen it adds where it cuts a word.
+    """
+    pieces: list[str] = []
+    #: every letter reportlab prints (no space), with its place among the runs
+    letters: list[tuple[str, _Place]] = []
+    for index, run in enumerate(content):
+        if isinstance(run, Note):
+            pieces.append(f"<super>{CALL}</super>")
+            letters += [(char, (index, -1)) for char in CALL]
+        else:
+            pieces.append(styled(run, escape_text(run.text)))
+            letters += [(char, (index, offset)) for offset, char in enumerate(printable(run.text))
+                        if not char.isspace()]
+    paragraph = NumberedParagraph("".join(pieces), style)
+    paragraph.wrap(width, 1e9)
+    cuts: list[_Place] = []  # where each line after the first starts
+    hyphenated: list[bool] = []
+    at = 0
+    for line in paragraph.blPara.lines:
+        if hyphenated:  # a line after the first
+            cuts.append(letters[at][1] if at < len(letters) else (len(content), 0))
+        added = False
+        chars = [char for char in _line_text(line) if not char.isspace()]
+        for position, char in enumerate(chars):
+            if position == len(chars) - 1 and char == "-" and (at >= len(letters) or letters[at][0] != "-"):
+                added = True  # the hyphen of a cut word
+                break
+            while at < len(letters) and letters[at][0] != char:
+                at += 1  # a letter reportlab does not print (a soft hyphen)
+            at += 1
+        hyphenated.append(added)
+    return [_with_hyphen(line, added) for line, added in zip(_cut(content, cuts), hyphenated, strict=True)]
+
+
+def _line_text(line: object) -> str:
+    """Return the text of one of reportlab's laid-out lines (plain words, or fragments)."""
+    if isinstance(line, tuple):  # a paragraph of one font: (free width, words)
+        return " ".join(line[1])
+    return "".join(getattr(frag, "text", "") for frag in getattr(line, "words", []))
+
+
+def _cut(content: Inlines, cuts: list[_Place]) -> list[Inlines]:
+    """Return ``content`` cut before each place of ``cuts`` (in order), spaces at the cuts dropped."""
+    lines: list[Inlines] = []
+    line: Inlines = []
+    bounds = iter([*cuts, None])
+    cut = next(bounds)
+    for index, run in enumerate(content):
+        if isinstance(run, Note):
+            while cut is not None and cut[0] == index:
+                lines.append(line)
+                line, cut = [], next(bounds)
+            line.append(run)
+            continue
+        start = 0
+        while cut is not None and cut[0] == index:
+            line.append(Text(run.text[start:cut[1]], run.bold, run.italic))
+            lines.append(line)
+            line, start, cut = [], cut[1], next(bounds)
+        line.append(Text(run.text[start:], run.bold, run.italic))
+    while cut is not None:  # a cut past the last run
+        lines.append(line)
+        line, cut = [], next(bounds)
+    lines.append(line)
+    return [_trimmed(line) for line in lines]
+
+
+def _trimmed(line: Inlines) -> Inlines:
+    """Return ``line`` without the spaces it starts and ends with, nor empty runs."""
+    texts = [index for index, run in enumerate(line) if isinstance(run, Text)]
+    out = list(line)
+    if texts:
+        first, last = texts[0], texts[-1]
+        for index, strip in ((first, str.lstrip), (last, str.rstrip)):
+            run = out[index]
+            assert isinstance(run, Text)
+            out[index] = Text(strip(run.text, _BREAKS), run.bold, run.italic)
+    return [run for run in out if not isinstance(run, Text) or run.text]
+
+
+#: the spaces reportlab may break a line at (it never breaks at a no-break space)
+_BREAKS = "".join(char for char in map(chr, range(0x3001)) if char.isspace() and char not in "\u00a0\u202f")
+
+
+def _with_hyphen(line: Inlines, added: bool) -> Inlines:
+    """Return ``line`` ended by the hyphen of a cut word when ``added``, in its last run's emphasis."""
+    if not added:
+        return line
+    last = next((run for run in reversed(line) if isinstance(run, Text)), Text(""))
+    return [*line, Text("-", last.bold, last.italic)]
