@@ -23,7 +23,7 @@ from docx.shared import Cm, Pt, Twips
 
 from educpop.document import Document, Meta, PageBreak, RunningHeader, SourceText
 from educpop.errors import BuildError
-from educpop.render.docx_blocks import Context, render_block
+from educpop.render.docx_blocks import Context, render_block, write_source
 from educpop.render.docx_notes import Footnotes
 from educpop.render.docx_styles import Numbering, language_tag, setup_styles, word_name
 from educpop.render.docx_xml import (
@@ -36,6 +36,8 @@ from educpop.render.docx_xml import (
     sanitise,
     set_line_numbering,
 )
+from educpop.render.pdf_styles import Styles, make_styles
+from educpop.render.source_lines import PrintedParagraph, printed_paragraphs, source_width
 from educpop.stylesheet import PAGES, Sheet, Style, colours
 from educpop.theme import Theme
 from educpop.theme_assets import reference_package
@@ -71,10 +73,12 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
     ctx = Context(doc=doc, theme=theme, numbering=Numbering(doc), footnotes=footnotes, width=text_width,
                   style_ids=style_ids, sheet=sheet, palette=colours(theme.primary_colour, theme.accent_colour))
     state = _Sections(doc)
+    lines = _SourceLines(theme, document.meta)
     for block in document.blocks:
         if isinstance(block, SourceText):
-            state.begin_source(block.number_every)
-            render_block(block, ctx, doc)
+            printed = lines.of(block)
+            state.begin_source(block.number_every, printed[0].first if printed else 1)
+            write_source(printed, ctx, doc)
             state.source_open = True
             continue
         if state.source_open:
@@ -194,16 +198,32 @@ class _Sections:
             header._element.remove(child)
         header.add_paragraph(style="Header").add_run(sanitise(text)).bold = True
 
-    def begin_source(self, every: int) -> None:
-        """Start a line-numbered section, numbering every ``every`` lines from 1."""
+    def begin_source(self, every: int, first: int) -> None:
+        """Start a line-numbered section, numbering every ``every`` lines, its first line numbered ``first``."""
         self._close_current()
-        set_line_numbering(self.doc.element.body.sectPr, max(1, every), LINE_NUMBER_DISTANCE)
+        set_line_numbering(self.doc.element.body.sectPr, max(1, every), LINE_NUMBER_DISTANCE, first)
 
     def end_source(self) -> None:
         """Close the line-numbered section; what follows is not numbered."""
         self._close_current()
         remove_line_numbering(self.doc.element.body.sectPr)
         self.source_open = False
+
+
+class _SourceLines:
+    """Breaks source texts into the lines the PDF prints them in (its styles are made at the first text)."""
+
+    def __init__(self, theme: Theme, meta: Meta) -> None:
+        self.theme = theme
+        self.language = meta.language
+        self.width = source_width(theme.page_size, meta.orientation)
+        self._styles: Styles | None = None
+
+    def of(self, text: SourceText) -> list[PrintedParagraph]:
+        """Return the printed paragraphs of ``text``, numbered as the PDF numbers them."""
+        if self._styles is None:
+            self._styles = make_styles(self.theme, self.language)
+        return printed_paragraphs(text, self._styles, self.width)
 
 
 def _footer(doc: DocxDocument, meta: Meta, theme: Theme, width: int) -> None:

@@ -60,6 +60,7 @@ from educpop.render.docx_xml import (
     set_table_indent,
     suppress_hyphenation,
 )
+from educpop.render.source_lines import PrintedParagraph
 from educpop.stylesheet import BOXES, HEADINGS, Colour, Sheet, Style, paragraph_style
 from educpop.theme import Theme
 from educpop.theme_assets import picture_bytes
@@ -365,11 +366,26 @@ def _(block: RunningHeader, ctx: Context, container: Container) -> None:
 
 @render_block.register
 def _(block: SourceText, ctx: Context, container: Container) -> None:
-    # At top level the caller has opened a line-numbered section; in a box there is
-    # no section to number, so the text is printed plain.
-    for index, paragraph in enumerate(block.paragraphs):
+    # At top level the renderer writes the printed lines in a line-numbered section
+    # (write_source); in a box there is no section to number, so the text is printed plain.
+    for index in block.printed():
         style = Style.SOURCE_HEADING if index in block.headings else Style.SOURCE
-        _inlines(ctx, _add(ctx, container, style), paragraph)
+        _inlines(ctx, _add(ctx, container, style), block.paragraphs[index])
+
+
+def write_source(printed: list[PrintedParagraph], ctx: Context, container: Container) -> None:
+    """Add the paragraphs of a source text, each printed line of the PDF ended by a line break.
+
+    Word and LibreOffice then number exactly the PDF's lines: the lines were broken
+    narrower than the DOCX's text, and the paragraphs are not hyphenated again.
+    """
+    for paragraph in printed:
+        out = _add(ctx, container, Style.SOURCE_HEADING if paragraph.heading else Style.SOURCE)
+        suppress_hyphenation(out._p.get_or_add_pPr())
+        for index, line in enumerate(paragraph.lines):
+            if index:
+                out.add_run().add_break(WD_BREAK.LINE)
+            _inlines(ctx, out, line)
 
 
 def _picture(ctx: Context, paragraph: DocxParagraph, path: Path, width_cm: float) -> None:

@@ -256,10 +256,13 @@ def suppress_line_numbers(pPr: BaseOxmlElement, suppress: bool = True) -> None:
     pPr.insert_element_before(flag, "w:pBdr", *_PBDR_SUCCESSORS)
 
 
-def set_line_numbering(sectPr: BaseOxmlElement, count_by: int, distance_twips: int) -> None:
-    """Number every ``count_by``-th line of the section in the margin, from 1 in each section."""
+def set_line_numbering(sectPr: BaseOxmlElement, count_by: int, distance_twips: int, first: int = 1) -> None:
+    """Number every ``count_by``-th line of the section in the margin, its first line numbered ``first``.
+
+    ``w:start`` counts from 0, as Word writes it: 0 numbers the first line 1.
+    """
     remove_line_numbering(sectPr)
-    ln = element("w:lnNumType", countBy=str(count_by), distance=str(distance_twips),
+    ln = element("w:lnNumType", countBy=str(count_by), start=str(first - 1), distance=str(distance_twips),
                  restart="newSection")  # fmt: skip
     sectPr.insert_element_before(ln, *_LNNUMTYPE_SUCCESSORS)
 

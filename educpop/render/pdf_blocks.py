@@ -253,11 +253,7 @@ class Builder:
 
     def text(self, content: Inlines, style: ParagraphStyle, kind: type[NoteParagraph] = NoteParagraph) -> Any:
         """Return ``content`` as a paragraph of ``kind`` that keeps room on its page for the notes it calls."""
-        return self.paragraph_of(markup(content, self.notes), style, kind)
-
-    def paragraph_of(self, text: str, style: ParagraphStyle, kind: type[NoteParagraph] = NoteParagraph) -> Any:
-        """Return the markup ``text`` as a paragraph of ``kind`` that keeps room on its page for the notes it calls."""
-        paragraph = kind(text, style)
+        paragraph = kind(markup(content, self.notes), style)
         paragraph.notes = None if self.containers else self.notes
         return paragraph
 
@@ -462,9 +458,9 @@ class Builder:
         out: list[Flowable] = []
         for printed in printed_paragraphs(block, s, width):
             style = s[Style.SOURCE_HEADING if printed.heading else Style.SOURCE]
-            lines = "<br/>".join(markup(line, self.notes) for line in printed.lines)
-            paragraph = self.paragraph_of(lines, style, NumberedParagraph)
-            paragraph.first_line, paragraph.every = printed.first, block.number_every
+            paragraph = NumberedParagraph.of_lines([markup(line, self.notes) for line in printed.lines], style,
+                                                   printed.first, block.number_every)
+            paragraph.notes = None if self.containers else self.notes
             paragraph.number_font = numbers.fontName
             paragraph.number_size = numbers.fontSize
             paragraph.number_colour = numbers.textColor

@@ -8,6 +8,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
@@ -130,12 +131,14 @@ def _trbl(padding: Any) -> tuple[float, float, float, float]:
 class NumberedParagraph(NoteParagraph):
     """A paragraph of a SourceText: draws a line number in the left margin every ``every`` lines.
 
-    Its markup holds the lines the text was broken into, one per ``<br/>`` (see
-    :mod:`educpop.render.source_lines`), so it prints exactly those lines; its first
-    line is numbered ``first_line``, and the pieces of a split paragraph go on from
-    the number where the piece before them stopped.
+    Made of the markup of the lines the text was broken into (see
+    :mod:`educpop.render.source_lines`), one per ``<br/>``, so it prints exactly
+    those lines; its first line is numbered ``first_line``, and the piece left
+    over by a split goes on from the number where the piece before it stopped.
     """
 
+    #: the markup of each printed line
+    line_markup: tuple[str, ...] = ()
     first_line: int = 1
     every: int = 0
     #: distance from the paragraph's left edge to the right edge of the numbers
@@ -143,6 +146,14 @@ class NumberedParagraph(NoteParagraph):
     number_font: str = "Helvetica"
     number_size: float = 8.0
     number_colour: colors.Color = colors.HexColor("#808080")
+
+    @classmethod
+    def of_lines(cls, lines: Sequence[str], style: ParagraphStyle, first_line: int = 1,
+                 every: int = 0) -> NumberedParagraph:
+        """Return the paragraph printing the markup ``lines``, its first line numbered ``first_line``."""
+        paragraph = cls("<br/>".join(lines), style)
+        paragraph.line_markup, paragraph.first_line, paragraph.every = tuple(lines), first_line, every
+        return paragraph
 
     def draw(self) -> None:
         super().draw()
@@ -164,15 +175,19 @@ class NumberedParagraph(NoteParagraph):
         canvas.restoreState()
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        parts: list[Flowable] = super().split(availWidth, availHeight)
+        parts: list[Any] = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            # The rest is made again of the lines left: reportlab's would start with an empty line (the <br/>
+            # of the last line before the cut). The first piece comes out of the split laid out.
+            first, done = parts[0], len(parts[0].blPara.lines)
+            first.line_markup, first.first_line, first.every = self.line_markup[:done], self.first_line, self.every
+            rest = self.of_lines(self.line_markup[done:], parts[1].style, self.first_line + done, self.every)
+            rest.notes = parts[1].notes
+            parts = [first, rest]
         for part in parts:
-            part.first_line = self.first_line
-            part.every = self.every
             part.number_font = self.number_font
             part.number_size = self.number_size
             part.number_colour = self.number_colour
-        if len(parts) == 2:  # the first piece comes out of the split laid out: its lines are known
-            parts[1].first_line = self.first_line + len(parts[0].blPara.lines)
         return parts
 
 
