@@ -385,7 +385,7 @@ def write_source(printed: list[PrintedParagraph], ctx: Context, container: Conta
         for index, line in enumerate(paragraph.lines):
             if index:
                 out.add_run().add_break(WD_BREAK.LINE)
-            _inlines(ctx, out, line)
+            _inlines(ctx, out, line.content)
 
 
 def _picture(ctx: Context, paragraph: DocxParagraph, path: Path, width_cm: float) -> None:

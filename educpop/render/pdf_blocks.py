@@ -458,8 +458,8 @@ class Builder:
         out: list[Flowable] = []
         for printed in printed_paragraphs(block, s, width):
             style = s[Style.SOURCE_HEADING if printed.heading else Style.SOURCE]
-            paragraph = NumberedParagraph.of_lines([markup(line, self.notes) for line in printed.lines], style,
-                                                   printed.first, block.number_every)
+            lines = [(markup(line.content, self.notes), line.cut) for line in printed.lines]
+            paragraph = NumberedParagraph.of_lines(lines, style, printed.first, block.number_every)
             paragraph.notes = None if self.containers else self.notes
             paragraph.number_font = numbers.fontName
             paragraph.number_size = numbers.fontSize

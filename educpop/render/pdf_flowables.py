@@ -135,10 +135,11 @@ class NumberedParagraph(NoteParagraph):
     :mod:`educpop.render.source_lines`), one per ``<br/>``, so it prints exactly
     those lines; its first line is numbered ``first_line``, and the piece left
     over by a split goes on from the number where the piece before it stopped.
+    A page never ends with a cut word: the paragraph is split a line earlier.
     """
 
-    #: the markup of each printed line
-    line_markup: tuple[str, ...] = ()
+    #: the markup of each printed line, and whether it ends with a cut word
+    lines: tuple[tuple[str, bool], ...] = ()
     first_line: int = 1
     every: int = 0
     #: distance from the paragraph's left edge to the right edge of the numbers
@@ -148,12 +149,18 @@ class NumberedParagraph(NoteParagraph):
     number_colour: colors.Color = colors.HexColor("#808080")
 
     @classmethod
-    def of_lines(cls, lines: Sequence[str], style: ParagraphStyle, first_line: int = 1,
+    def of_lines(cls, lines: Sequence[tuple[str, bool]], style: ParagraphStyle, first_line: int = 1,
                  every: int = 0) -> NumberedParagraph:
         """Return the paragraph printing the markup ``lines``, its first line numbered ``first_line``."""
-        paragraph = cls("<br/>".join(lines), style)
-        paragraph.line_markup, paragraph.first_line, paragraph.every = tuple(lines), first_line, every
+        paragraph = cls("<br/>".join(markup for markup, _cut in lines), style)
+        paragraph.lines, paragraph.first_line, paragraph.every = tuple(lines), first_line, every
         return paragraph
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # The lines were broken to fit already: laid out in twice the width, reportlab never breaks one again
+        # (a line with many note calls may be a little wider than it was measured).
+        _width, height = super().wrap(2 * availWidth, availHeight)
+        return availWidth, height
 
     def draw(self) -> None:
         super().draw()
@@ -176,19 +183,31 @@ class NumberedParagraph(NoteParagraph):
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Any] = super().split(availWidth, availHeight)
-        if len(parts) == 2:
-            # The rest is made again of the lines left: reportlab's would start with an empty line (the <br/>
-            # of the last line before the cut). The first piece comes out of the split laid out.
-            first, done = parts[0], len(parts[0].blPara.lines)
-            first.line_markup, first.first_line, first.every = self.line_markup[:done], self.first_line, self.every
-            rest = self.of_lines(self.line_markup[done:], parts[1].style, self.first_line + done, self.every)
-            rest.notes = parts[1].notes
-            parts = [first, rest]
-        for part in parts:
-            part.number_font = self.number_font
-            part.number_size = self.number_size
-            part.number_colour = self.number_colour
-        return parts
+        if len(parts) != 2:
+            return parts
+        # Both pieces are made again of their lines: reportlab's rest would start with an empty line (the
+        # <br/> before the cut), and its pieces, laid out again, lose their breaks.
+        done = len(parts[0].blPara.lines)
+        first = self._piece(self.lines[:done], parts[0].style, self.first_line, parts[0].notes)
+        for fewer in range(done, 1, -1):  # reportlab leaves no line alone at the foot of a page either
+            # A cut word goes on to the next page whole; the piece must fit with the notes it calls.
+            candidate = self._piece(self.lines[:fewer], parts[0].style, self.first_line, parts[0].notes)
+            if not self.lines[fewer - 1][1] and candidate.wrap(availWidth, availHeight)[1] <= availHeight:
+                first, done = candidate, fewer
+                break
+        else:
+            if not getattr(getattr(self, "_frame", None), "_atTop", False):
+                return []  # on the next page
+        return [first, self._piece(self.lines[done:], parts[1].style, self.first_line + done, parts[1].notes)]
+
+    def _piece(self, lines: Sequence[tuple[str, bool]], style: ParagraphStyle, first_line: int,
+               notes: PageNotes | None) -> NumberedParagraph:
+        """Return a piece of this paragraph: ``lines``, the first numbered ``first_line``, in this paragraph's looks."""
+        piece = self.of_lines(lines, style, first_line, self.every)
+        piece.notes = notes
+        piece.number_font, piece.number_size, piece.number_colour = (
+            self.number_font, self.number_size, self.number_colour)
+        return piece
 
 
 class RuledLines(Flowable):

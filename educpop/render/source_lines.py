@@ -20,7 +20,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 
 from educpop.document import Inlines, Note, SourceText, Text
-from educpop.render.pdf_flowables import NumberedParagraph, escape_text, printable, styled
+from educpop.render.pdf_flowables import escape_text, printable, styled
+from educpop.render.pdf_notes import NoteParagraph
 from educpop.render.pdf_page import FRAME_PADDING
 from educpop.render.pdf_styles import Styles
 from educpop.stylesheet import PAGES, Style
@@ -28,16 +29,25 @@ from educpop.stylesheet import PAGES, Style
 #: how much narrower than the text lines are broken, in points
 SLACK = 6.0
 
-#: what a note call is measured as, whatever its number: two digits, raised
-CALL = "00"
+#: what a note call is measured as, whatever its number (up to 999 in a document): three digits, raised
+CALL = "000"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A printed line of a source text."""
+
+    #: a word cut at the end of the line ends it with its hyphen
+    content: Inlines
+    #: whether the line ends with a cut word (it never ends a page)
+    cut: bool = False
 
 
 @dataclass(frozen=True)
 class PrintedParagraph:
     """A paragraph of a source text as printed: its lines, and the number of its first line."""
 
-    #: each printed line; a word cut at the end of a line ends it with its hyphen
-    lines: list[Inlines]
+    lines: list[Line]
     first: int
     heading: bool
 
@@ -76,7 +86,7 @@ def printed_paragraphs(text: SourceText, styles: Styles, width: float) -> list[P
 _Place = tuple[int, int]
 
 
-def break_lines(content: Inlines, style: ParagraphStyle, width: float) -> list[Inlines]:
+def break_lines(content: Inlines, style: ParagraphStyle, width: float) -> list[Line]:
     """Return ``content`` cut into the lines reportlab prints it in, ``width`` points wide in ``style``.
 
     reportlab's lines are read back as text and matched, letter by letter, with
@@ -93,7 +103,7 @@ def break_lines(content: Inlines, style: ParagraphStyle, width: float) -> list[I
             pieces.append(styled(run, escape_text(run.text)))
             letters += [(char, (index, offset)) for offset, char in enumerate(printable(run.text))
                         if not char.isspace()]
-    paragraph = NumberedParagraph("".join(pieces), style)
+    paragraph = NoteParagraph("".join(pieces), style)  # as every paragraph of the PDF is laid out
     paragraph.wrap(width, 1e9)
     cuts: list[_Place] = []  # where each line after the first starts
     hyphenated: list[bool] = []
@@ -111,7 +121,7 @@ def break_lines(content: Inlines, style: ParagraphStyle, width: float) -> list[I
                 at += 1  # a letter reportlab does not print (a soft hyphen)
             at += 1
         hyphenated.append(added)
-    return [_with_hyphen(line, added) for line, added in zip(_cut(content, cuts), hyphenated, strict=True)]
+    return [Line(_with_hyphen(line, added), added) for line, added in zip(_cut(content, cuts), hyphenated, strict=True)]
 
 
 def _line_text(line: object) -> str:
