@@ -13,7 +13,7 @@ import io
 import os
 import time
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from educpop.document import Document
 from educpop.errors import BuildError
@@ -104,7 +104,8 @@ def render_all(
         generator = generators[document.meta.kind]
         # Sheets handed out one by one (question sheets, attendance) are never folded into a booklet.
         laid_out = PAPERS["a4"] if paper.booklet and generator.printing != "booklet" else paper
-        themed = laid_out.apply(theme)
+        # Source texts are broken as on the pack's paper, in every document: their lines keep their numbers.
+        themed = replace(laid_out.apply(theme), source_page_size=paper.page_size)
         for fmt in formats:
             stream = io.BytesIO()
             fmt.render(document, stream, themed)

@@ -50,6 +50,9 @@ class Theme:
     min_size: float = 0.0
     #: "A4" or "A5"
     page_size: str = "A4"
+    #: the paper whose text width source texts are broken to, so that a line has one number in every
+    #: document of a pack (the A5 dossier's, in a kit laid out on A4); empty: ``page_size``
+    source_page_size: str = ""
     #: extra footer text, e.g. a licence
     footer: str = ""
     #: a .docx whose styles win over the theme's in DOCX output (like pandoc's --reference-doc)

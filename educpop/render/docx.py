@@ -216,7 +216,7 @@ class _SourceLines:
     def __init__(self, theme: Theme, meta: Meta) -> None:
         self.theme = theme
         self.language = meta.language
-        self.width = source_width(theme.page_size, meta.orientation)
+        self.width = source_width(theme, meta.orientation)
         self._styles: Styles | None = None
 
     def of(self, text: SourceText) -> list[PrintedParagraph]:

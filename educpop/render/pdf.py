@@ -61,7 +61,7 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
         initialFontName=styles.fonts.regular,
         initialFontSize=theme.base_size,
     )
-    builder = Builder(styles, theme, doc.height, doc.notes, source_width(theme.page_size, meta.orientation))
+    builder = Builder(styles, theme, doc.height, doc.notes, source_width(theme, meta.orientation))
     story = builder.story(document.blocks, doc.width)
     if not story:
         story = [Spacer(1, 1)]  # platypus writes no page at all for an empty story

@@ -25,6 +25,7 @@ from educpop.render.pdf_notes import NoteParagraph
 from educpop.render.pdf_page import FRAME_PADDING
 from educpop.render.pdf_styles import Styles
 from educpop.stylesheet import PAGES, Style
+from educpop.theme import Theme
 
 #: how much narrower than the text lines are broken, in points
 SLACK = 6.0
@@ -52,14 +53,14 @@ class PrintedParagraph:
     heading: bool
 
 
-def source_width(page_size: str, orientation: str) -> float:
-    """Return the width in points that a source text's lines are printed in on ``page_size`` paper.
+def source_width(theme: Theme, orientation: str) -> float:
+    """Return the width in points that source texts are printed in, on the paper of ``theme``'s source texts.
 
     The PDF's frame width: the page less its margins and the frame's paddings.
     The DOCX's text is as wide as the page less its margins, so its lines have
     room to spare.
     """
-    width, height, margin = PAGES[page_size]
+    width, height, margin = PAGES[theme.source_page_size or theme.page_size]
     across = height if orientation == "landscape" else width
     return float((across - 2 * margin) * cm - 2 * FRAME_PADDING)
 
