@@ -34,11 +34,10 @@ from educpop.importer.save import default_output, save
 from educpop.inputs import load_inputs
 from educpop.library import describe, library
 from educpop.pack import (
-    add_bundles,
     glyph_warnings,
     make_documents,
+    make_pack,
     output_slug,
-    render_all,
     select_formats,
     select_generators,
 )
@@ -260,8 +259,7 @@ def build(
     slug = output_slug(folder.resolve().name + (f"-{plan.workshop.variant}" if plan.workshop.variant else ""))
     destination = output or Path("handouts") / slug
     documents = _documents(plan, theme, names)
-    outputs = render_all(documents, chosen_formats, theme, paper, plan.workshop.variant)
-    outputs = add_bundles(outputs, slug, plan.workshop.session.title, paper)
+    outputs = make_pack(plan, documents, chosen_formats, theme, paper, slug)
     for path in write_pack(destination, outputs, force=force):
         click.echo(str(path))
 

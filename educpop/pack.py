@@ -13,17 +13,22 @@ import io
 import os
 import time
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
+
+from pypdf import PdfReader
 
 from educpop.document import Document
 from educpop.errors import BuildError
 from educpop.generators import registry
 from educpop.generators._sandbox import template_budget
+from educpop.generators.print_plan import FileRole, PackFile, PrintPlan
 from educpop.glyphs import missing_glyphs
 from educpop.impose import combine, impose_booklet
 from educpop.paper import PAPERS, Paper
 from educpop.plan import Plan
-from educpop.render import FORMATS, Format
+from educpop.render import FORMATS, Format, pdf_pages
 from educpop.theme import Theme
 from educpop.typography import typeset_document
 
@@ -43,6 +48,24 @@ class Output:
     title: str = ""
     #: joins the combined PDF
     combinable: bool = False
+    role: FileRole = "document"
+    #: the generator of its document ("" for the pack's own files)
+    kind: str = ""
+    #: its page count, when its format fixes one (a PDF)
+    pages: int | None = None
+    #: an A5 booklet imposed on A4 sheets
+    imposed: bool = False
+
+    def listed(self) -> PackFile:
+        """Return this file as the print plan lists it."""
+        return PackFile(self.name, self.role, self.kind, self.pages, self.imposed)
+
+
+#: renders the print plan of the files so far and of those still to come (the zip)
+PrintPlanMaker = Callable[[list[Output], list[PackFile]], list[Output]]
+
+#: the print plan is never set smaller than this, in points, even to fit one page
+PLAN_SMALLEST_SIZE = 9.0
 
 
 def select_generators(only: tuple[str, ...] = ()) -> list[str]:
@@ -107,14 +130,74 @@ def render_all(
         # Source texts are broken as on the pack's paper, in every document: their lines keep their numbers.
         themed = replace(laid_out.apply(theme), source_page_size=paper.page_size)
         for fmt in formats:
-            stream = io.BytesIO()
-            fmt.render(document, stream, themed)
-            content = stream.getvalue()
-            if fmt.imposable and laid_out.booklet:
+            imposed = fmt.imposable and laid_out.booklet
+            content = _rendered(document, fmt, themed)
+            if imposed:
                 content = impose_booklet(content)
             name = f"{generator.file_stem}{label}{laid_out.suffix}{fmt.suffix}"
-            outputs.append(Output(name, content, generator.title, fmt.combinable))
+            outputs.append(Output(name, content, generator.title, fmt.combinable, kind=generator.name,
+                                  pages=fmt.pages(content) if fmt.pages else None, imposed=imposed))
     return outputs
+
+
+def _rendered(document: Document, fmt: Format, theme: Theme) -> bytes:
+    stream = io.BytesIO()
+    fmt.render(document, stream, theme)
+    return stream.getvalue()
+
+
+def render_print_plan(
+    plan: Plan, formats: list[Format], theme: Theme, paper: Paper, outputs: list[Output], coming: list[PackFile]
+) -> list[Output]:
+    """Return the print plan of ``outputs`` and of the files ``coming`` after it, in every format of ``formats``.
+
+    It is one plain A4 sheet whatever the paper: never imposed, and set at the
+    largest body size, from the paper's (14 pt in large print) down, at which it
+    fits one page (never under PLAN_SMALLEST_SIZE: then it runs onto the back).
+    It names its own files too, with its own real page count. Its name carries
+    the paper's suffix, so that it never replaces the plan of another paper.
+    """
+    stem = f"{PrintPlan.file_stem}{f'-{plan.workshop.variant}' if plan.workshop.variant else ''}{paper.suffix}"
+    files = [output.listed() for output in outputs] + coming
+    # The plan's pages are counted in a format that fixes them, written or not.
+    counter = next(fmt for fmt in FORMATS.values() if fmt.pages)
+    count = counter.pages
+    assert count is not None
+
+    def render(size: float, pages: int) -> tuple[Document, Theme, bytes]:
+        own = [PackFile(stem + fmt.suffix, kind=PrintPlan.name, pages=pages if fmt.pages else None)
+               for fmt in formats]
+        document = typeset_document(PrintPlan([*files, *own]).build(plan))
+        themed = replace(theme, page_size="A4", base_size=size, min_size=min(theme.min_size, size))
+        return document, themed, _rendered(document, counter, themed)
+
+    names = [file.name for file in files] + [stem + fmt.suffix for fmt in formats]
+    for size in _plan_sizes(theme, paper):
+        document, themed, measured = render(size, 1)
+        if count(measured) == 1 and _names_whole(measured, names):
+            break
+    else:
+        document, themed, measured = render(size, count(measured))
+    result = []
+    for fmt in formats:
+        content = measured if fmt is counter else _rendered(document, fmt, themed)
+        result.append(Output(stem + fmt.suffix, content, PrintPlan.title, kind=PrintPlan.name,
+                             pages=fmt.pages(content) if fmt.pages else None))
+    return result
+
+
+def _names_whole(pdf: bytes, names: list[str]) -> bool:
+    """Return whether each of ``names`` is read whole on one line of the PDF ``pdf``: none is cut."""
+    lines = [line for page in PdfReader(io.BytesIO(pdf)).pages for line in page.extract_text().splitlines()]
+    return all(any(name in line for line in lines) for name in names)
+
+
+def _plan_sizes(theme: Theme, paper: Paper) -> Iterator[float]:
+    """Yield the body sizes to try the print plan at, from the paper's by half points down."""
+    size = max(theme.base_size, paper.min_size)
+    while size >= PLAN_SMALLEST_SIZE:
+        yield size
+        size -= 0.5
 
 
 def output_slug(folder_name: str) -> str:
@@ -130,20 +213,38 @@ def output_slug(folder_name: str) -> str:
     return f"{start.rstrip(' .-_')}-{digest}"
 
 
-def add_bundles(outputs: list[Output], slug: str, title: str, paper: Paper = PAPERS["a4"]) -> list[Output]:
-    """Return ``outputs`` followed by the combined PDF and the zip of them all.
+def add_bundles(
+    outputs: list[Output], slug: str, title: str, paper: Paper = PAPERS["a4"], print_plan: PrintPlanMaker | None = None
+) -> list[Output]:
+    """Return ``outputs`` followed by the combined PDF, the print plan ``print_plan`` makes and the zip of them all.
 
-    Both are made only when more than one document was built: for a single
-    document they would only repeat its files. ``title`` names the combined PDF.
+    The combined PDF and the zip are made only when more than one document was
+    built: for a single document they would only repeat its files. ``title`` names
+    the combined PDF. The print plan comes after the combined PDF, so that it
+    counts its pages, and is not in it: it says how to print the rest.
     """
-    if len({output.title for output in outputs}) < 2:
-        return outputs
+    several = len({output.title for output in outputs}) + (print_plan is not None) > 1
     bundled = list(outputs)
     pdfs = [(output.title, output.content) for output in outputs if output.combinable]
-    if len(pdfs) > 1:
-        bundled.append(Output(f"{slug}-tout{paper.suffix}.pdf", combine(pdfs, title)))
-    bundled.append(Output(f"{slug}{paper.suffix}.zip", _zip(bundled)))
+    if several and len(pdfs) > 1:
+        combined = combine(pdfs, title)
+        bundled.append(Output(f"{slug}-tout{paper.suffix}.pdf", combined, role="combined", pages=pdf_pages(combined)))
+    archive = PackFile(f"{slug}{paper.suffix}.zip", "archive")
+    if print_plan is not None:
+        bundled += print_plan(bundled, [archive] if several else [])
+    if several:
+        bundled.append(Output(archive.name, _zip(bundled), role="archive"))
     return bundled
+
+
+def make_pack(
+    plan: Plan, documents: list[Document], formats: list[Format], theme: Theme, paper: Paper, slug: str
+) -> list[Output]:
+    """Return every file of the pack of ``documents``: each in every format, the bundles and the print plan last."""
+    printed = [document for document in documents if document.meta.kind != PrintPlan.name]
+    maker = partial(render_print_plan, plan, formats, theme, paper) if len(printed) < len(documents) else None
+    outputs = render_all(printed, formats, theme, paper, plan.workshop.variant)
+    return add_bundles(outputs, slug, plan.workshop.session.title, paper, maker)
 
 
 def _zip(outputs: list[Output]) -> bytes:

@@ -5,9 +5,12 @@ A new output format is one new module plus one :class:`Format` line in :data:`FO
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
+
+from pypdf import PdfReader
 
 from educpop.document import Document
 from educpop.render.docx import render as render_docx
@@ -15,6 +18,11 @@ from educpop.render.pdf import render as render_pdf
 from educpop.theme import Theme
 
 Renderer = Callable[[Document, BinaryIO, Theme], None]
+
+
+def pdf_pages(content: bytes) -> int:
+    """Return the page count of the PDF ``content``."""
+    return len(PdfReader(io.BytesIO(content)).pages)
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,8 @@ class Format:
     imposable: bool = False
     #: its files join the pack's combined PDF
     combinable: bool = False
+    #: counts the pages of one of its files (None: a word processor lays them out, the count is its own)
+    pages: Callable[[bytes], int] | None = None
 
     @property
     def suffix(self) -> str:
@@ -42,6 +52,6 @@ FORMATS: dict[str, Format] = {
     fmt.name: fmt
     for fmt in (
         Format("docx", render_docx),
-        Format("pdf", render_pdf, imposable=True, combinable=True),
+        Format("pdf", render_pdf, imposable=True, combinable=True, pages=pdf_pages),
     )
 }
