@@ -133,8 +133,8 @@ def test_there_is_one_attendance_sheet_per_sitting_with_its_date() -> None:
 
 def test_the_print_plan_counts_the_attendance_sheet_per_sitting_and_the_handout_once() -> None:
     words = text(build("print-plan", cycle(participants=12)))
-    assert "Dossier participant dossier-participant.pdf Tout le document 12 " in words
-    assert ("Liste de présence liste-presence.pdf Séance 1 sur 2 (mardi 12 janvier 2027) 1 Recto seul, sans agrafer "
+    assert "Dossier participant 12 agrafé" in words
+    assert ("Liste de présence recto seul Séance 1 sur 2 (mardi 12 janvier 2027) 1 "
             "Séance 2 sur 2 (mardi 19 janvier 2027) 1") in words
 
 

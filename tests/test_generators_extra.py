@@ -262,45 +262,50 @@ def test_a_session_may_add_its_own_evaluation_questions(tmp_path: Path) -> None:
     assert "Reviendriez-vous à un prochain atelier ?" in squash(docx_text(out / "fiche-evaluation.docx"))
     # no arpentage here: no kit is built, and the print plan does not list one
     assert not (out / "kit-arpentage.pdf").exists()
-    assert "Kit d'arpentage" not in print_plan_rows(out)
+    assert "kit-arpentage.pdf" not in print_plan_rows(out)
 
 
 # Print plan
 
 
 def print_plan_rows(folder: Path) -> dict[str, list[tuple[str, str]]]:
-    """Return the print plan's DOCX table as {document title: [(what, copies), ...]}."""
+    """Return the print plan's DOCX table as {PDF file: [(part, copies), ...]}, part "" for the whole document."""
     table = docx.Document(str(folder / "plan-impression.docx")).tables[0]
     rows: dict[str, list[tuple[str, str]]] = {}
-    title = ""
+    name = ""
     for row in table.rows[1:]:
-        cells = [squash(cell.text) for cell in row.cells]
-        title = cells[0].rsplit(" ", 1)[0] if cells[0] else title
-        rows.setdefault(title, []).append((cells[1], cells[2]))
+        # names are held by no-break hyphens in the DOCX
+        cells = [squash(cell.text).replace("\u2011", "-") for cell in row.cells]
+        if cells[0].endswith(".pdf"):
+            name = cells[0]
+            rows[name] = [("", cells[2])] if cells[2] else []
+        else:
+            rows[name].append((cells[0], cells[2]))
     return rows
 
 
 def test_the_print_plan_counts_agree_with_the_documents(pack: tuple[int, Path]) -> None:
     participants, folder = pack
     rows = print_plan_rows(folder)
-    assert rows["Guide d'animation"] == [("Tout le document", "1")]
-    assert rows["Dossier participant"] == [("Tout le document", str(participants))]
-    assert rows["Fiche d'évaluation"] == [("Tout le document", str(participants))]
-    assert rows["Liste de présence"] == [("Tout le document", "1")]
+    assert "guide-animation.pdf" not in rows  # not built: the plan lists the files of its own build
+    assert rows["fiche-evaluation.pdf"] == [("", str(participants))]
+    assert rows["liste-presence.pdf"] == [("", "1")]
     # one question sheet per sub-group, as many copies as members
     sizes = expected_groups(participants)
     sheets = read(folder, "fiches-questions", "docx").count("Fiche questions – groupe ")
-    assert sheets == len(sizes) == len(rows["Fiches questions"])
-    assert [copies for _, copies in rows["Fiches questions"]] == [str(s) for s in sizes]
-    assert [what[:9] for what, _ in rows["Fiches questions"]] == [f"Groupe {chr(65 + i)} " for i in range(len(sizes))]
+    assert sheets == len(sizes) == len(rows["fiches-questions.pdf"])
+    assert [copies for _, copies in rows["fiches-questions.pdf"]] == [str(s) for s in sizes]
+    assert [what[:9] for what, _ in rows["fiches-questions.pdf"]] == [
+        f"Groupe {chr(65 + i)} " for i in range(len(sizes))]
     # every part of the kit once per reader: two per pair, one for someone reading alone
     count = expected_parts(participants)
     assert len(re.findall(r"Arpentage – partie \d+ sur", read(folder, "kit-arpentage", "docx"))) == count
     pairs = participants // 2
-    expected = ([(f"Parties 1 à {pairs} sur {count}", f"2 de chaque ({2 * pairs})")] if pairs > 1 else []) + (
+    expected = ([(f"Parties 1 à {pairs} sur {count}", f"2 × {pairs}")] if pairs > 1 else []) + (
         [(f"Partie {count} sur {count}", "1")] if participants % 2 else [])
-    assert rows["Kit d'arpentage"] == expected
-    assert "Plan d'impression" not in rows
+    # a single run of parts is the whole kit, on the file's own row
+    assert rows["kit-arpentage.pdf"] == (expected if len(expected) > 1 else [("", expected[0][1])])
+    assert rows["plan-impression.pdf"] == [("", "1")]  # this sheet, for whoever prints
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -308,15 +313,15 @@ def test_the_print_plan_reads_the_same_in_both_formats(pack: tuple[int, Path], f
     participants, folder = pack
     text = read(folder, "plan-impression", fmt)
     assert f"Calculé pour {participants} participant·e·s en {len(expected_groups(participants))} sous-groupes" in text
-    listed = [g for g in pack_generators(SAMPLE, Options(participants=participants)) if g.name != "print-plan"]
-    assert len(listed) > 5
-    unwrapped = text.replace(" ", "")  # a long file name still wraps in its PDF column (issue 9, point 1)
+    built = {"arpentage", "attendance", "evaluation", "print-plan", "questions"}
+    listed = [g for g in pack_generators(SAMPLE, Options(participants=participants)) if g.name in built]
+    assert len(listed) == 5
     for generator in listed:
-        assert f"{generator.file_stem}.pdf" in unwrapped
-    total = 1 + 1 + participants + participants + participants + 1 + participants  # guide, feuille de route…
-    total += len(expected_groups(participants))  # a set of timeline cards per sub-group
-    assert f"Total : {total} exemplaires." in text
-    assert "Recto-verso, feuilles séparées" in text and "Recto seul, sans agrafer" in text
+        assert f"{generator.file_stem}.pdf" in text.replace("\u2011", "-")
+    # the plan, the kit (a part per reader), attendance, evaluation, a question sheet each
+    total = 1 + participants + 1 + participants + participants
+    assert f"Total : {total} copies, " in text
+    assert "Feuilles : recto-verso, retourner sur le bord long" in text and "Recto seul : une face par feuille" in text
 
 
 def test_the_guide_announces_the_kit(tmp_path: Path) -> None:

@@ -94,8 +94,8 @@ def test_each_sitting_fits_one_pdf_page_with_its_own_rows(cycle: Path) -> None:
 
 def test_the_print_plan_lists_a_copy_per_facilitator_of_each_sitting_page(cycle: Path) -> None:
     plan = squash(pdf_text(cycle / "plan-impression.pdf"))
-    assert ("Feuille de route feuille-de-route.pdf Séance 1 sur 2 (mardi 12 janvier 2027) 2 "
-            "Recto seul, sans agrafer Séance 2 sur 2 (mardi 19 janvier 2027) 2 Dossier participant") in plan
+    assert ("feuille-de-route.pdf 2 4 recto seul Séance 1 sur 2 (mardi 12 janvier 2027) 2 2 "
+            "Séance 2 sur 2 (mardi 19 janvier 2027) 2 2 dossier-participant.pdf") in plan
 
 
 def test_only_roadmap_builds_the_feuille_de_route_alone() -> None:
