@@ -68,6 +68,7 @@ class Colour(str, Enum):
     INSTRUCTION_BORDER = "instruction-border"
     WARNING_BACKGROUND = "warning-background"
     WARNING_BORDER = "warning-border"
+    CUT_LINE = "cut-line"
 
 
 #: fixed colours; PRIMARY and ACCENT come from the theme
@@ -82,6 +83,7 @@ FIXED_COLOURS = {
     Colour.INSTRUCTION_BORDER: "#2F5F8A",
     Colour.WARNING_BACKGROUND: "#FFF3DC",
     Colour.WARNING_BORDER: "#B25E00",
+    Colour.CUT_LINE: "#333333",
 }
 
 
@@ -203,6 +205,33 @@ BOXES: dict[BoxKind, BoxLook] = {
     "instruction": BoxLook(Colour.INSTRUCTION_BACKGROUND, Colour.INSTRUCTION_BORDER, 4.0, left_rule=True),
     "warning": BoxLook(Colour.WARNING_BACKGROUND, Colour.WARNING_BORDER, 1.0, left_rule=False),
 }
+
+@dataclass(frozen=True)
+class CardLook:
+    """How cards to cut out print (a :class:`~educpop.document.Cards` block); sizes in points."""
+
+    #: the smallest text of a card front: read from across a table
+    front_size: float
+    #: the front's text at least this many times the body size (large print)
+    front_scale: float
+    #: the date on the back, this many times the front's size
+    back_scale: float
+    #: line height of a card's text, in font sizes
+    leading: float
+    #: space between a card's cut lines and its text
+    padding: float
+    #: no card is smaller than this, in centimetres, so that it is easy to handle
+    least_height_cm: float
+    #: width of the dashed cut lines: dark and thick enough for a photocopier
+    cut_width: float
+    cut_colour: Colour
+    #: dash pattern of the cut lines: on, off
+    cut_dash: tuple[float, float]
+
+
+#: the look of the timeline cards, in both renderers
+CARDS = CardLook(front_size=16.0, front_scale=1.5, back_scale=1.6, leading=1.25, padding=10.0, least_height_cm=3.2,
+                 cut_width=0.75, cut_colour=Colour.CUT_LINE, cut_dash=(4.0, 3.0))
 
 #: measures given in centimetres at REFERENCE_SIZE, which grow with the body size
 ANSWER_LINE_GAP_CM = 0.9

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.shared import Length
 
 from conftest import SAMPLE, pdf_glyphs, pdf_rules
@@ -18,7 +19,7 @@ from educpop import document as model
 from educpop.cli import main
 from educpop.generators import registry
 from educpop.render import FORMATS
-from educpop.stylesheet import STYLESHEET, Sheet, Style
+from educpop.stylesheet import CARDS, FIXED_COLOURS, STYLESHEET, Sheet, Style, half_points
 from educpop.theme import Theme
 
 #: a word printed in each style, found again in the PDF
@@ -131,8 +132,12 @@ def large_print(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def stems(folder: Path, suffix: str) -> list[Path]:
-    """Return every document of the pack in ``folder`` in the format of ``suffix``, as the registry names them."""
-    found = [folder / f"{generator.file_stem}-gros-caracteres{suffix}" for generator in registry().values()]
+    """Return every document of the pack in ``folder`` in the format of ``suffix``, as the registry names them.
+
+    All but the print plan: it is one A4 page in every paper, set as large as fits (tests/test_print_plan.py).
+    """
+    found = [folder / f"{generator.file_stem}-gros-caracteres{suffix}" for generator in registry().values()
+             if generator.name != "print-plan"]
     present = [path for path in found if path.exists()]
     assert len(present) == len(found), sorted(p.name for p in folder.iterdir())  # the sample needs them all
     return present
@@ -177,3 +182,26 @@ def test_large_print_gives_more_room_to_write_and_to_sign(large_print: Path, sam
     heights = [docx.Document(str(path)).tables[1].rows[1].height
                for path in (large["liste-presence.docx"], sample_pack / "liste-presence.docx")]
     assert heights[0] > heights[1]
+
+
+def test_the_cards_print_at_the_sizes_of_their_one_entry_in_both_formats(tmp_path: Path) -> None:
+    cards = model.Cards([model.Card(model.plain("Prise du palais"), "1917"), model.Card(model.plain("Grève"), "1905")])
+    document = model.Document(model.Meta("Essai", "timeline-cards", model.Audience.PARTICIPANT, "Séance"), [cards])
+    theme = Theme(base_size=10)  # the front's own least size wins over 1.5 times this body
+    paths = {}
+    for fmt in ("pdf", "docx"):
+        stream = io.BytesIO()
+        FORMATS[fmt].render(document, stream, theme)
+        paths[fmt] = tmp_path / f"cartes.{fmt}"
+        paths[fmt].write_bytes(stream.getvalue())
+    sizes = printed_sizes(paths["pdf"])
+    assert sizes["Prise"] == {CARDS.front_size}
+    assert sizes["1917"] == {CARDS.front_size * CARDS.back_scale}
+    built = docx.Document(str(paths["docx"]))
+    runs = {run.text: run.font.size.pt for table in built.tables for row in table.rows for cell in row.cells
+            for paragraph in cell.paragraphs for run in paragraph.runs}
+    assert runs["Prise du palais"] == CARDS.front_size
+    assert runs["1917"] == half_points(CARDS.front_size * CARDS.back_scale)
+    borders = built.tables[0]._tbl.tblPr.find(qn("w:tblBorders"))
+    assert {(side.get(qn("w:val")), int(side.get(qn("w:sz"))), side.get(qn("w:color"))) for side in borders} == {
+        ("dashed", round(CARDS.cut_width * 8), FIXED_COLOURS[CARDS.cut_colour].lstrip("#"))}

@@ -46,7 +46,7 @@ from educpop.document import (
     keeps_with_next,
 )
 from educpop.errors import BuildError
-from educpop.render.cards import CUT_COLOUR, CUT_LINE, PAD as CARD_PAD, card_layout
+from educpop.render.cards import card_layout
 from educpop.render.columns import column_widths
 from educpop.render.docx_notes import Footnotes
 from educpop.render.docx_styles import Numbering, word_name
@@ -61,7 +61,7 @@ from educpop.render.docx_xml import (
     suppress_hyphenation,
 )
 from educpop.render.source_lines import PrintedParagraph
-from educpop.stylesheet import BOXES, HEADINGS, Colour, Sheet, Style, paragraph_style
+from educpop.stylesheet import BOXES, CARDS, HEADINGS, Colour, Sheet, Style, paragraph_style
 from educpop.theme import Theme
 from educpop.theme_assets import picture_bytes
 from educpop.userfile import UnreadableFile
@@ -331,7 +331,7 @@ def _(block: Cards, ctx: Context, container: Container) -> None:
     paper, top, bottom = (int(side or 0) for side in (section.page_height, section.top_margin, section.bottom_margin))
     height = Emu(paper - top - bottom).pt * 0.93
     layout = card_layout(block, ctx.width / 20, height, ctx.theme.font, ctx.theme.base_size)
-    cut = ("dashed", round(CUT_LINE * 8), CUT_COLOUR)
+    cut = ("dashed", round(CARDS.cut_width * 8), ctx.palette[CARDS.cut_colour])
     pages = layout.pages(block)
     for number, page in enumerate(pages):
         # Turned over on the long edge, the left card's back is on the right.
@@ -339,7 +339,7 @@ def _(block: Cards, ctx: Context, container: Container) -> None:
                                       for row in page]
         fronts: list[list[Inlines]] = [[card.front if card else [] for card in row] for row in page]
         for side, rows in (("front", fronts), ("back", backs)):
-            table = _new_table(ctx, container, len(rows), [1.0] * block.columns, padding=round(CARD_PAD * 20))
+            table = _new_table(ctx, container, len(rows), [1.0] * block.columns, padding=round(CARDS.padding * 20))
             set_table_borders(table._tbl.tblPr, top=cut, left=cut, bottom=cut, right=cut, insideH=cut, insideV=cut)
             size = Pt(layout.front_size if side == "front" else layout.back_size)
             for row, contents in zip(table.rows, rows, strict=True):

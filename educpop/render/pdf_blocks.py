@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -48,14 +47,7 @@ from educpop.document import (
     keeps_with_next,
 )
 from educpop.errors import BuildError
-from educpop.render.cards import (
-    CUT_COLOUR,
-    CUT_DASH,
-    CUT_LINE,
-    LEADING as CARD_LEADING,
-    PAD as CARD_PAD,
-    card_layout,
-)
+from educpop.render.cards import card_layout
 from educpop.render.columns import column_widths
 from educpop.render.pdf_flowables import (
     BoxTable,
@@ -76,7 +68,7 @@ from educpop.render.pdf_notes import KeepsNoteRoom, NoteParagraph, PageNotes
 from educpop.render.pdf_page import BODY, COVER
 from educpop.render.pdf_styles import Styles
 from educpop.render.source_lines import printed_paragraphs
-from educpop.stylesheet import HEADINGS, Colour, Style, paragraph_style
+from educpop.stylesheet import CARDS, HEADINGS, Colour, Style, paragraph_style
 from educpop.theme import Theme
 from educpop.theme_assets import picture_bytes
 from educpop.userfile import UnreadableFile
@@ -430,13 +422,13 @@ class Builder:
         # The frame keeps 6 points of padding above and below its text (reportlab's default).
         layout = card_layout(block, width, self.frame_height - 13, self.theme.font, self.styles.base_size)
         front = self.styles[Style.CELL].clone("card_front", fontSize=layout.front_size, alignment=TA_CENTER,
-                                       leading=layout.front_size * CARD_LEADING, hyphenationLang="")
+                                       leading=layout.front_size * CARDS.leading, hyphenationLang="")
         back = front.clone("card_back", fontName=self.styles.fonts.bold, fontSize=layout.back_size,
-                           leading=layout.back_size * CARD_LEADING)
+                           leading=layout.back_size * CARDS.leading)
         style = self.table_style([
-            ("GRID", (0, 0), (-1, -1), CUT_LINE, colors.HexColor(CUT_COLOUR), None, CUT_DASH),
+            ("GRID", (0, 0), (-1, -1), CARDS.cut_width, self.styles.colour[CARDS.cut_colour], None, CARDS.cut_dash),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            *((side, (0, 0), (-1, -1), CARD_PAD) for side in ("LEFTPADDING", "RIGHTPADDING")),
+            *((side, (0, 0), (-1, -1), CARDS.padding) for side in ("LEFTPADDING", "RIGHTPADDING")),
             *((side, (0, 0), (-1, -1), 0) for side in ("TOPPADDING", "BOTTOMPADDING")),
         ])
         out: list[Flowable] = []
