@@ -321,7 +321,8 @@ def test_the_print_plan_reads_the_same_in_both_formats(pack: tuple[int, Path], f
     # the plan, the kit (a part per reader), attendance, evaluation, a question sheet each
     total = 1 + participants + 1 + participants + participants
     assert f"Total : {total} copies, " in text
-    assert "Feuilles : recto-verso, retourner sur le bord long" in text and "Recto seul : une face par feuille" in text
+    assert "Feuilles : recto-verso bord long, chaque partie sur ses feuilles" in text
+    assert "Recto seul : une face par feuille" in text
 
 
 def test_the_guide_announces_the_kit(tmp_path: Path) -> None:

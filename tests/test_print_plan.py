@@ -101,15 +101,14 @@ def test_a_booklet_says_short_edge_fold_and_staple_on_the_fold(built: tuple[str,
     words = pdf_words(plan_pdf(paper, folder))
     rows = {line[0].text: " ".join(word.text for word in line[1:]) for line in lines(words)}
     if paper == "a5-livret":
-        assert ("Livret : recto-verso, retourner sur le bord court ; plier les feuilles ensemble en deux, "
-                "agrafer au pli.") in text
+        assert "Livret : recto-verso bord court ; plier les feuilles ensemble en deux, agrafer au pli." in text
         assert rows["guide-animation-livret.pdf"].endswith("livret")
         assert rows["dossier-participant-livret.pdf"].endswith("livret")
     else:
         assert "bord court" not in text and "Livret" not in text
     # two-sided on the long edge: the combined PDF, and the sheets handed out one by one
     assert "feuilles recto-verso bord long" in text
-    assert "Feuilles : recto-verso, retourner sur le bord long" in text
+    assert "Feuilles : recto-verso bord long" in text
     assert rows[f"fiches-questions{PAPERS[paper].suffix if paper != 'a5-livret' else ''}.pdf"].endswith("feuilles")
 
 

@@ -129,7 +129,7 @@ def test_the_docx_keeps_every_question_with_its_first_answer_line(two_groups: Pa
 def test_the_print_plan_prints_the_sheets_on_both_sides(two_groups: Path) -> None:
     plan = squash(docx_text(two_groups / "plan-impression.docx")).replace("\u2011", "-")
     assert "fiches-questions.pdf 7 16 feuilles Groupe A : Un thème court 4 8 Groupe B : Un thème long 4 8" in plan
-    assert "Feuilles : recto-verso, retourner sur le bord long ; chaque partie sur ses propres feuilles" in plan
+    assert "Feuilles : recto-verso bord long, chaque partie sur ses feuilles, sans agrafer" in plan
 
 
 def test_libreoffice_leaves_the_back_of_group_a_blank(two_groups: Path, soffice: str, tmp_path: Path) -> None:
