@@ -10,10 +10,11 @@ import math
 import re
 from pathlib import Path
 
+import docx
 import pytest
 from pypdf import PdfReader
 
-from conftest import SAMPLE, Word, pdf_pages, pdf_text, pdf_words, squash
+from conftest import SAMPLE, Word, docx_text, pdf_pages, pdf_text, pdf_words, squash
 from educpop.cli import main
 from educpop.document import Document, Paragraph, Table, walk_text
 from educpop.generators.print_plan import PackFile, PrintPlan
@@ -154,3 +155,13 @@ def test_cards_are_counted_in_sheets_of_card_stock_and_a_booklet_as_folded() -> 
 def test_without_files_it_lists_every_document_the_plan_needs_by_title() -> None:
     rows = table_rows(plan_of([]))
     assert ["Guide d'animation", "", "1", "", "agrafé"] in rows
+
+
+def test_a_docx_only_build_names_its_docx_files_and_counts_no_page_nor_sheet(tmp_path: Path) -> None:
+    assert main(["build", str(SAMPLE), "--format", "docx", "-o", str(tmp_path)]) == 0
+    table = docx.Document(str(tmp_path / "plan-impression.docx")).tables[0]
+    names = {squash(row.cells[0].text).replace("\u2011", "-") for row in table.rows}
+    assert {name for name in written(tmp_path) if name.endswith(".docx")} <= names
+    guide = next(row for row in table.rows if "guide" in row.cells[0].text)
+    assert [squash(cell.text) for cell in guide.cells[1:]] == ["", "1", "", "agrafé"]
+    assert re.search(r"Total : \d+ copies\. ", squash(docx_text(tmp_path / "plan-impression.docx")))

@@ -108,7 +108,9 @@ class PrintPlan(Generator):
                   plain(words.print_plan_sheets()), plain(words.print_plan_sides())]
         legend = " ".join(words.print_plan_how_legend(how) for how in dict.fromkeys(used))
         return [Table(header=header, rows=rows, widths=[5.2, 0.9, 1.3, 1.1, 1.5], unbroken=True),
-                Paragraph([Text(words.print_plan_total(copies, paper, card), bold=True)], keep_with_next=True),
+                # without a PDF, no page and no sheet is known
+                Paragraph([Text(words.print_plan_total(copies, paper if paper or card else None, card), bold=True)],
+                          keep_with_next=True),
                 Paragraph(plain(legend), "small")]
 
     def _printed(self, kind: str) -> PackFile | None:
