@@ -120,17 +120,19 @@ class Look:
     rule: Literal["", "left", "below"] | None = None
     #: space between the text and its background's edge (top, right, bottom, left)
     padding: tuple[float, float, float, float] | None = None
+    #: words may be cut at line ends, as :mod:`educpop.hyphenation` allows (running text); never in titles and labels
+    hyphenate: bool | None = None
 
 
 #: the root every look inherits from
 _ROOT = Look(size=1.0, leading=1.4, before=0.0, after=0.6, left_indent=0.0, right_indent=0.0,
              first_line_indent=0.0, bold=False, italic=False, colour=Colour.TEXT, background=None,
-             align="left", keep_with_next=False, rule="", padding=(0.0, 0.0, 0.0, 0.0))
+             align="left", keep_with_next=False, rule="", padding=(0.0, 0.0, 0.0, 0.0), hyphenate=True)
 
 
 def _heading(level: int, size: float, before: float) -> Look:
     return Look(Style.BODY, f"Heading {level}", size=size, leading=1.25, before=before, after=0.5, bold=True,
-                colour=Colour.PRIMARY, keep_with_next=True)
+                colour=Colour.PRIMARY, keep_with_next=True, hyphenate=False)
 
 
 #: the stylesheet: one entry per style
@@ -149,27 +151,29 @@ STYLESHEET: dict[Style, Look] = {
     Style.LIST_NUMBER: Look(Style.BODY, "List Number", after=0.4, left_indent=1.9, first_line_indent=-1.9),
     Style.CHECKLIST: Look(Style.BODY, "Case à cocher", after=0.4, left_indent=1.9, first_line_indent=-1.9),
     Style.CELL: Look(Style.BODY, "Cellule", leading=1.3, after=0.0),
-    Style.CELL_HEADER: Look(Style.CELL, "Cellule en-tête", bold=True),
+    Style.CELL_HEADER: Look(Style.CELL, "Cellule en-tête", bold=True, hyphenate=False),
     Style.QUOTE: Look(Style.BODY, "Quote", italic=True, before=0.4, left_indent=3.1, right_indent=3.1),
     Style.ATTRIBUTION: Look(Style.QUOTE, "Attribution", italic=False, align="right", colour=Colour.MUTED,
-                            before=0.0, after=1.0),
+                            before=0.0, after=1.0, hyphenate=False),
     Style.BOX_TEXT: Look(Style.BODY, "Encadré"),
-    Style.BOX_TITLE: Look(Style.CELL, "Encadré titre", bold=True, after=0.3, keep_with_next=True),
-    Style.DATE: Look(Style.CELL, "Date", bold=True, colour=Colour.PRIMARY),
+    Style.BOX_TITLE: Look(Style.CELL, "Encadré titre", bold=True, after=0.3, keep_with_next=True, hyphenate=False),
+    Style.DATE: Look(Style.CELL, "Date", bold=True, colour=Colour.PRIMARY, hyphenate=False),
     Style.SOURCE: Look(Style.BODY, "Texte source", after=0.5),
-    Style.SOURCE_HEADING: Look(Style.SOURCE, "Texte source titre", bold=True, keep_with_next=True),
-    Style.LINE_NUMBER: Look(Style.BODY, "Line Number", size=0.7, colour=Colour.MUTED),
-    Style.ANSWER_LINE: Look(Style.BODY, "Ligne réponse", after=0.0, colour=Colour.WRITING_LINE),
+    Style.SOURCE_HEADING: Look(Style.SOURCE, "Texte source titre", bold=True, keep_with_next=True,
+                              hyphenate=False),
+    Style.LINE_NUMBER: Look(Style.BODY, "Line Number", size=0.7, colour=Colour.MUTED, hyphenate=False),
+    Style.ANSWER_LINE: Look(Style.BODY, "Ligne réponse", after=0.0, colour=Colour.WRITING_LINE, hyphenate=False),
     Style.NOTE: Look(Style.BODY, "footnote text", size=0.8, leading=1.25, after=0.2, left_indent=0.9,
                      first_line_indent=-0.9),
     Style.COVER_KICKER: Look(Style.BODY, "Surtitre", size=1.3, leading=1.3, bold=True, colour=Colour.PRIMARY,
-                             after=0.8),
+                             after=0.8, hyphenate=False),
     Style.COVER_TITLE: Look(Style.BODY, "Title", size=2.6, leading=1.2, bold=True, colour=Colour.PRIMARY,
-                            after=1.0, rule="below"),
-    Style.COVER_SUBTITLE: Look(Style.BODY, "Subtitle", size=1.45, leading=1.3, after=2.0),
-    Style.COVER_LINE: Look(Style.BODY, "Couverture", colour=Colour.MUTED, after=0.3),
-    Style.COVER_BAND: Look(Style.BODY, "", bold=True, colour=Colour.WHITE),
-    Style.FOOTER: Look(Style.BODY, "Footer", size=0.77, leading=1.4, after=0.0, colour=Colour.FOOTER),
+                            after=1.0, rule="below", hyphenate=False),
+    Style.COVER_SUBTITLE: Look(Style.BODY, "Subtitle", size=1.45, leading=1.3, after=2.0, hyphenate=False),
+    Style.COVER_LINE: Look(Style.BODY, "Couverture", colour=Colour.MUTED, after=0.3, hyphenate=False),
+    Style.COVER_BAND: Look(Style.BODY, "", bold=True, colour=Colour.WHITE, hyphenate=False),
+    Style.FOOTER: Look(Style.BODY, "Footer", size=0.77, leading=1.4, after=0.0, colour=Colour.FOOTER,
+                       hyphenate=False),
     Style.FOOTER_NOTE: Look(Style.FOOTER, "Pied de page petit", size=0.7, leading=1.5),
 }
 
@@ -258,6 +262,7 @@ class Resolved:
     keep_with_next: bool
     rule: Literal["", "left", "below"]
     padding: tuple[float, float, float, float]
+    hyphenate: bool
 
 
 def _merged(style: Style) -> Look:
@@ -293,6 +298,7 @@ class Sheet:
             background=look.background, align=look.align or "left", keep_with_next=bool(look.keep_with_next),
             rule=look.rule or "", padding=(body * look.padding[0], body * look.padding[1], body * look.padding[2],
                                            body * look.padding[3]),
+            hyphenate=bool(look.hyphenate),
         )
 
     def scaled_cm(self, centimetres: float) -> float:

@@ -27,10 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
 from itertools import pairwise
-
-import pyphen
 
 from .document import (
     Block,
@@ -54,6 +51,7 @@ from .document import (
     Timeline,
     TimelineEvent,
 )
+from .hyphenation import hyphenator
 
 NNBSP = "\u202f"  # narrow no-break space
 NBSP = "\u00a0"  # no-break space
@@ -266,10 +264,3 @@ def typeset_document(document: Document) -> Document:
         subject=typeset(meta.subject, lang),
     )
     return Document(meta=meta, blocks=[_typeset_block(b, lang) for b in document.blocks])
-
-
-@cache
-def hyphenator(language: str) -> pyphen.Pyphen | None:
-    """Return a cached pyphen dictionary for ``language`` (``fr`` → French), or None if none."""
-    found = pyphen.language_fallback(language.strip().replace("-", "_"))
-    return pyphen.Pyphen(lang=found) if found else None

@@ -184,6 +184,76 @@ def pdf_words(path: Path) -> list[Word]:
 
 
 @dataclass(frozen=True)
+class PrintedLine:
+    """A line of a PDF page as a reader sees it: its words, left to right (a table cell's line is a line of its own)."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def page(self) -> int:
+        """Return the page the line is on (counted from 1)."""
+        return self.words[0].page
+
+    @property
+    def height(self) -> float:
+        """Return the height of the line's letters (the font's size, near enough)."""
+        return max(word.y1 - word.y0 for word in self.words)
+
+    @property
+    def cut(self) -> bool:
+        """Return whether the line ends in a hyphen (a word cut by the typesetter, or a hyphen of the text)."""
+        return self.words[-1].text.endswith("-")
+
+    @property
+    def text(self) -> str:
+        """Return the words of the line, one space apart."""
+        return " ".join(word.text for word in self.words)
+
+
+def pdf_lines(path: Path) -> list[PrintedLine]:
+    """Return every line of a PDF, in reading order.
+
+    Words follow each other on a line when they stand at one height and less
+    than twice their letters' height apart: the cells of a table row, a line
+    number in the margin and the two pages of a booklet's sheet are lines apart.
+    """
+    lines: list[list[Word]] = []
+    for word in pdf_words(path):
+        last = lines[-1][-1] if lines else None
+        height = word.y1 - word.y0
+        if (last is None or last.page != word.page or word.x0 < last.x1 - 1
+                or abs((word.y0 + word.y1) - (last.y0 + last.y1)) / 2 > height / 2
+                or word.x0 - last.x1 > 2 * height):
+            lines.append([word])
+        else:
+            lines[-1].append(word)
+    return [PrintedLine(tuple(words)) for words in lines]
+
+
+#: a line of running text has at least this many words (headings, cells, labels and line numbers have fewer)
+RUNNING_TEXT_WORDS = 5
+
+
+@dataclass(frozen=True)
+class HyphenRate:
+    """How many lines of running text a PDF has, and how many of them end in a hyphen."""
+
+    lines: int
+    cut: int
+
+    @property
+    def percent(self) -> float:
+        """Return the share of lines of running text that end in a hyphen, in per cent."""
+        return 100 * self.cut / self.lines if self.lines else 0.0
+
+
+def hyphen_rate(path: Path) -> HyphenRate:
+    """Return the hyphen rate of a PDF: its lines of running text (RUNNING_TEXT_WORDS words or more) that end in "-"."""
+    running = [line for line in pdf_lines(path) if len(line.words) >= RUNNING_TEXT_WORDS]
+    return HyphenRate(len(running), sum(line.cut for line in running))
+
+
+@dataclass(frozen=True)
 class Glyph:
     """A character of a PDF page (counted from 1) and the size of its font, in points (0 for a space PDFium adds)."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import re
 
-import pyphen
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -22,7 +21,7 @@ from educpop.document import (
     Timeline,
     TimelineEvent,
 )
-from educpop.typography import hyphenator, typeset, typeset_document
+from educpop.typography import typeset, typeset_document
 
 N = "\u202f"  # narrow no-break space
 B = "\u00a0"  # no-break space
@@ -183,15 +182,6 @@ def test_typeset_document_in_english() -> None:
     doc = _doc([Paragraph([Text("Why? It's time...")])])
     doc.meta.language = "en"
     assert typeset_document(doc).blocks == [Paragraph([Text("Why? It\u2019s time\u2026")])]
-
-
-def test_hyphenator() -> None:
-    fr = hyphenator("fr")
-    assert isinstance(fr, pyphen.Pyphen)
-    assert hyphenator("fr") is fr
-    assert "-" in fr.inserted("révolutionnaire")
-    assert hyphenator("fr_FR") is not None
-    assert hyphenator("xx") is None
 
 
 _PIECES = st.sampled_from([

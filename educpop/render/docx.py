@@ -23,6 +23,7 @@ from docx.shared import Cm, Pt, Twips
 
 from educpop.document import Document, Meta, PageBreak, RunningHeader, SourceText
 from educpop.errors import BuildError
+from educpop.hyphenation import CONSECUTIVE, ZONE
 from educpop.render.docx_blocks import Context, render_block, write_source
 from educpop.render.docx_notes import Footnotes
 from educpop.render.docx_styles import Numbering, language_tag, setup_styles, word_name
@@ -35,6 +36,7 @@ from educpop.render.docx_xml import (
     remove_line_numbering,
     sanitise,
     set_line_numbering,
+    suppress_hyphenation,
 )
 from educpop.render.pdf_styles import Styles, make_styles
 from educpop.render.source_lines import PrintedParagraph, printed_paragraphs, source_width
@@ -66,7 +68,7 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
         doc = docx.Document()
     setup_styles(doc, theme, document.meta.language, restyle=reference is None)
     text_width = _page_setup(doc, theme, document.meta)
-    _settings(doc)
+    _settings(doc, theme.base_size)
     style_ids = {style.name: style.style_id for style in doc.styles}
     sheet = Sheet(theme.base_size, theme.min_size)
     footnotes = Footnotes(doc, sheet[Style.NOTE])
@@ -127,27 +129,42 @@ def _page_setup(doc: DocxDocument, theme: Theme, meta: Meta) -> int:
     return text_width
 
 
-def _settings(doc: DocxDocument) -> None:
-    """Turn on automatic hyphenation; drop odd/even headers so one footer serves every page."""
+#: the settings that follow Word's hyphenation settings, in the schema's order
+_AFTER_HYPHENATION = (
+    "w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle", "w:defaultTableStyle",
+    "w:evenAndOddHeaders", "w:bookFoldRevPrinting", "w:bookFoldPrinting",
+    "w:bookFoldPrintingSheets", "w:drawingGridHorizontalSpacing",
+    "w:drawingGridVerticalSpacing", "w:displayHorizontalDrawingGridEvery",
+    "w:displayVerticalDrawingGridEvery", "w:doNotUseMarginsForDrawingGridOrigin",
+    "w:drawingGridHorizontalOrigin", "w:drawingGridVerticalOrigin", "w:doNotShadeFormData",
+    "w:noPunctuationKerning", "w:characterSpacingControl", "w:printTwoOnOne",
+    "w:strictFirstAndLastChars", "w:noLineBreaksAfter", "w:noLineBreaksBefore",
+    "w:savePreviewPicture", "w:compat", "w:rsids", "m:mathPr", "w:themeFontLang",
+    "w:clrSchemeMapping", "w:doNotAutoCompressPictures", "w:shapeDefaults",
+    "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
+
+
+def _settings(doc: DocxDocument, body_size: float) -> None:
+    """Turn on hyphenation as :mod:`educpop.hyphenation` limits it; drop odd/even headers so one footer serves all.
+
+    At most CONSECUTIVE hyphens in a row, no word in capitals cut, and a word cut
+    only where keeping it whole would leave ZONE ems of the body empty at the line's end.
+    """
     settings = doc.settings.element
     for old in settings.findall(qn("w:evenAndOddHeaders")):
         settings.remove(old)
-    if settings.find(qn("w:autoHyphenation")) is None:
-        settings.insert_element_before(
-            element("w:autoHyphenation"),
-            "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps",
-            "w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle", "w:defaultTableStyle",
-            "w:evenAndOddHeaders", "w:bookFoldRevPrinting", "w:bookFoldPrinting",
-            "w:bookFoldPrintingSheets", "w:drawingGridHorizontalSpacing",
-            "w:drawingGridVerticalSpacing", "w:displayHorizontalDrawingGridEvery",
-            "w:displayVerticalDrawingGridEvery", "w:doNotUseMarginsForDrawingGridOrigin",
-            "w:drawingGridHorizontalOrigin", "w:drawingGridVerticalOrigin", "w:doNotShadeFormData",
-            "w:noPunctuationKerning", "w:characterSpacingControl", "w:printTwoOnOne",
-            "w:strictFirstAndLastChars", "w:noLineBreaksAfter", "w:noLineBreaksBefore",
-            "w:savePreviewPicture", "w:compat", "w:rsids", "m:mathPr", "w:themeFontLang",
-            "w:clrSchemeMapping", "w:doNotAutoCompressPictures", "w:shapeDefaults",
-            "w:decimalSymbol", "w:listSeparator",
-        )  # fmt: skip
+    wanted: dict[str, dict[str, str]] = {
+        "w:autoHyphenation": {},
+        "w:consecutiveHyphenLimit": {"val": str(CONSECUTIVE)},
+        "w:hyphenationZone": {"val": str(round(ZONE * body_size * 20))},
+        "w:doNotHyphenateCaps": {},
+    }
+    names = list(wanted)
+    for index, (tag, attrs) in enumerate(wanted.items()):
+        for old in settings.findall(qn(tag)):
+            settings.remove(old)
+        settings.insert_element_before(element(tag, **attrs), *names[index + 1:], *_AFTER_HYPHENATION)
 
 
 class _Sections:
@@ -196,7 +213,9 @@ class _Sections:
         header.is_linked_to_previous = False
         for child in list(header._element):
             header._element.remove(child)
-        header.add_paragraph(style="Header").add_run(sanitise(text)).bold = True
+        paragraph = header.add_paragraph(style="Header")
+        suppress_hyphenation(paragraph._p.get_or_add_pPr())  # a running header is a title: never cut
+        paragraph.add_run(sanitise(text)).bold = True
 
     def begin_source(self, every: int, first: int) -> None:
         """Start a line-numbered section, numbering every ``every`` lines, its first line numbered ``first``."""

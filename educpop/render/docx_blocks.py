@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import io
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,9 +44,11 @@ from educpop.document import (
     Table,
     Text,
     Timeline,
+    inline_text,
     keeps_with_next,
 )
 from educpop.errors import BuildError
+from educpop.hyphenation import is_short_cell, names
 from educpop.render.cards import card_layout
 from educpop.render.columns import column_widths
 from educpop.render.docx_notes import Footnotes
@@ -55,6 +58,7 @@ from educpop.render.docx_xml import (
     mark_header_row,
     sanitise,
     set_cell_margins,
+    set_language,
     set_shading,
     set_table_borders,
     set_table_indent,
@@ -69,8 +73,10 @@ from educpop.userfile import UnreadableFile
 #: Padding inside a box, in twips (0.25 cm).
 BOX_PADDING = 142
 
-#: what a hyphen becomes in cells whose words are never cut
+#: what a hyphen becomes in cells whose words are never cut, and in names
 NO_BREAK_HYPHEN = "\u2011"
+#: the language of names: none, so that neither Word nor LibreOffice hyphenates them
+NO_LANGUAGE = "zxx"
 
 #: Left and right cell padding of Table Grid, in twips.
 CELL_PADDING = 108
@@ -122,12 +128,31 @@ def _inlines(ctx: Context, paragraph: DocxParagraph, content: Inlines) -> DocxPa
         if isinstance(piece, Note):
             ctx.footnotes.call(paragraph, piece)
             continue
-        run = paragraph.add_run(sanitise(piece.text))
-        if piece.bold:
-            run.bold = True
-        if piece.italic:
-            run.italic = True
+        for text, name in _name_pieces(sanitise(piece.text)):
+            run = paragraph.add_run(text)
+            if name:
+                set_language(run._r.get_or_add_rPr(), NO_LANGUAGE)
+            if piece.bold:
+                run.bold = True
+            if piece.italic:
+                run.italic = True
     return paragraph
+
+
+def _name_pieces(text: str) -> Iterator[tuple[str, bool]]:
+    """Yield ``text`` in pieces, each with whether it is a name, never to be cut at a line end.
+
+    Word and LibreOffice hyphenate no text in a language without a dictionary,
+    and break no line at a no-break hyphen (« Saint-Pétersbourg »).
+    """
+    start = 0
+    for begin, end in names(text):
+        if begin > start:
+            yield text[start:begin], False
+        yield text[begin:end].replace("-", NO_BREAK_HYPHEN), True
+        start = end
+    if start < len(text) or not text:
+        yield text[start:], False
 
 
 def _last_paragraph(container: Container) -> DocxParagraph | None:
@@ -216,11 +241,12 @@ def _after_table(ctx: Context, container: Container) -> None:
 def _cell_text(
     ctx: Context, cell: _Cell, content: Inlines, style: Style = Style.CELL, unbroken: bool = False
 ) -> None:
-    """Write ``content`` into the first paragraph of ``cell`` in ``style``, never hyphenated if ``unbroken``."""
+    """Write ``content`` into the first paragraph of ``cell`` in ``style``, not hyphenated if short or ``unbroken``."""
     paragraph = cell.paragraphs[0]
     _restyle(ctx, paragraph, style)
-    if unbroken:
+    if unbroken or is_short_cell(inline_text(content)):
         suppress_hyphenation(paragraph._p.get_or_add_pPr())
+    if unbroken:
         # Word and LibreOffice break after a hyphen even with hyphenation off: « sous-groupes » must hold.
         content = [dataclasses.replace(run, text=run.text.replace("-", NO_BREAK_HYPHEN))
                    if isinstance(run, Text) else run for run in content]
@@ -350,6 +376,7 @@ def _(block: Cards, ctx: Context, container: Container) -> None:
                     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                     paragraph = cell.paragraphs[0]
                     _restyle(ctx, paragraph, Style.CELL)
+                    suppress_hyphenation(paragraph._p.get_or_add_pPr())  # a card is read at arm's length: never cut
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                     _inlines(ctx, paragraph, content)
                     for run in paragraph.runs:

@@ -34,6 +34,7 @@ from educpop.render.docx_xml import (
     paragraph_shading,
     set_fonts,
     set_language,
+    suppress_hyphenation,
     suppress_line_numbers,
 )
 from educpop.stylesheet import STYLESHEET, Colour, Resolved, Sheet, Style, colours
@@ -195,6 +196,8 @@ def _apply(style: ParagraphStyle, sheet: Sheet, name: Style, palette: dict[Colou
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if look.align == "right" else WD_ALIGN_PARAGRAPH.LEFT
     paragraph.keep_with_next = look.keep_with_next
     pPr = style.element.get_or_add_pPr()
+    if not look.hyphenate:
+        suppress_hyphenation(pPr)
     if name is Style.ANSWER_LINE:
         # Exact lines as far apart as in the PDF; "between" repeats the rule inside a run of identical
         # paragraphs, which Word and LibreOffice otherwise merge into one bordered block.

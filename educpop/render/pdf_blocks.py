@@ -44,9 +44,11 @@ from educpop.document import (
     Table,
     Timeline,
     TimelineEvent,
+    inline_text,
     keeps_with_next,
 )
 from educpop.errors import BuildError
+from educpop.hyphenation import is_short_cell
 from educpop.render.cards import card_layout
 from educpop.render.columns import column_widths
 from educpop.render.pdf_flowables import (
@@ -270,11 +272,11 @@ class Builder:
         )
         return [listing]
 
-    def cells(self, row: list[Inlines], columns: int, style: ParagraphStyle) -> list[Flowable]:
-        """Return one wrapped paragraph per cell, padding short rows with empty cells."""
+    def cells(self, row: list[Inlines], columns: int, style: ParagraphStyle, whole: ParagraphStyle) -> list[Flowable]:
+        """Return one wrapped paragraph per cell, padding short rows with empty cells; short cells in ``whole``."""
         if len(row) > columns:
             raise ValueError(f"ligne de tableau à {len(row)} cellules pour {columns} colonnes")
-        cells: list[Flowable] = [self.text(cell, style) for cell in row]
+        cells: list[Flowable] = [self.text(cell, whole if is_short_cell(inline_text(cell)) else style) for cell in row]
         cells += [RLParagraph("", style) for _ in range(columns - len(row))]
         return cells
 
@@ -287,12 +289,12 @@ class Builder:
         if block.widths and (len(block.widths) != columns or any(w <= 0 for w in block.widths)):
             raise ValueError(f"largeurs de tableau {block.widths!r} pour {columns} colonnes")
         col_widths = column_widths(block, width, self.theme.font, s[Style.CELL].fontSize, PAD)
-        cell, header = s[Style.CELL], s[Style.CELL_HEADER]
+        cell, short, header = s[Style.CELL], s.whole(Style.CELL), s[Style.CELL_HEADER]
         if block.unbroken:
-            cell, header = _unbroken(cell), _unbroken(header)
-        data = [self.cells(row, columns, cell) for row in block.rows]
+            cell, short, header = _unbroken(cell), _unbroken(short), _unbroken(header)
+        data = [self.cells(row, columns, cell, short) for row in block.rows]
         if block.header:
-            data.insert(0, self.cells(block.header, columns, header))
+            data.insert(0, self.cells(block.header, columns, header, header))
         style = [
             ("GRID", (0, 0), (-1, -1), 0.5, s.colour[Colour.RULE]),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -19,6 +19,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, Paragraph as RLParagraph
 
+from educpop.render.pdf_hyphenation import HyphenatedParagraph
+
 #: the name of the ``<onDraw>`` callback that places a note on its page
 CALLBACK = "educpop_note"
 
@@ -38,7 +40,7 @@ class PageNotes:
         self.rule_colour = rule_colour
         #: space above the first note of a page, where the rule is drawn
         self.separator = style.fontSize * 1.6
-        self._paragraphs: list[RLParagraph] = []
+        self._paragraphs: list[HyphenatedParagraph] = []
         self._heights: list[float] = []
         self._page: list[int] = []
 
@@ -50,7 +52,7 @@ class PageNotes:
     def call(self, note_markup: str) -> str:
         """Return the markup of a call to the next note, whose text is ``note_markup``."""
         number = len(self._paragraphs) + 1
-        paragraph = RLParagraph(f"{self._raised}{number}</super>\u00a0{note_markup}", self.style)
+        paragraph = HyphenatedParagraph(f"{self._raised}{number}</super>\u00a0{note_markup}", self.style)
         _width, height = paragraph.wrap(self.width, 1e9)
         if height > self.tallest:
             paragraph = paragraph.split(self.width, self.tallest)[0]
@@ -95,7 +97,7 @@ class PageNotes:
         frame._geom()  # the bottom goes back down: reportlab does not reset it between pages
 
 
-class NoteParagraph(RLParagraph):
+class NoteParagraph(HyphenatedParagraph):
     """A paragraph that keeps room at the foot of its page for the notes it calls."""
 
     notes: PageNotes | None = None

@@ -5,22 +5,16 @@ Every value comes from :mod:`educpop.stylesheet`; this module only translates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 
-import pyphen
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from educpop.hyphenation import hyphenator
 from educpop.render.pdf_fonts import FontNames, register_family
 from educpop.stylesheet import BOXES, STYLESHEET, BoxLook, Colour, Sheet, Style, colours
 from educpop.theme import Theme
-
-#: styles whose words are not hyphenated, except a word too long for any line
-_TITLES = {Style.HEADING_1, Style.HEADING_2, Style.HEADING_3, Style.COVER_TITLE, Style.COVER_SUBTITLE,
-           Style.COVER_KICKER}
 
 
 @dataclass(frozen=True)
@@ -33,6 +27,7 @@ class Styles:
     #: every style of the stylesheet, as a reportlab style
     paragraph: dict[Style, ParagraphStyle]
     colour: dict[Colour, colors.Color]
+    _whole: dict[Style, ParagraphStyle] = field(default_factory=dict)
 
     def __getitem__(self, style: Style) -> ParagraphStyle:
         return self.paragraph[style]
@@ -42,6 +37,13 @@ class Styles:
         """Return the body size, in points."""
         return self.sheet.body
 
+    def whole(self, style: Style) -> ParagraphStyle:
+        """Return ``style`` with no word cut at a line end (a short table cell)."""
+        found = self._whole.get(style)
+        if found is None:
+            found = self._whole[style] = ParagraphStyle(f"{style.value}-whole", parent=self[style], hyphenationLang="")
+        return found
+
     def box(self, kind: str) -> BoxLook:
         """Return the look of a box of ``kind``; raise ValueError for an unknown kind."""
         try:
@@ -50,50 +52,14 @@ class Styles:
             raise ValueError(f"type d'encadré inconnu : {kind!r}") from None
 
 
-Hyphenator = Callable[[str], Iterator[tuple[str, str]]]
-
-#: shortest word a heading may be hyphenated in: only words too long for a line are cut
-HEADING_HYPHENATION_MIN = 20
-
-
-@lru_cache(maxsize=16)
-def _hyphenator(language: str, shortest: int = 0) -> Hyphenator | None:
-    """Return a splitter for reportlab's ``hyphenationLang``, or None when pyphen has no dictionary.
-
-    It yields pyphen's break points (at least 2 letters before, 3 after), longest
-    head first, for words of at least ``shortest`` letters, and never right after
-    a hyphen already in the word. reportlab draws U+002D at each break it takes
-    (it cannot draw U+00AD: ``_SHYStr`` strips soft hyphens and breaks them with
-    "-" too), and pdftotext joins every line ending in "-" with the next one,
-    dropping the "-"; so a line may end in "-" only where the renderer put it,
-    or "Saint-" + "Pétersbourg" would be read back as "SaintPétersbourg".
-    """
-    if not language:
-        return None
-    try:
-        dictionary = pyphen.Pyphen(lang=language, left=2, right=3)
-    except KeyError:
-        return None
-
-    def split(word: str) -> Iterator[tuple[str, str]]:
-        if len(word) < shortest:
-            return
-        for head, tail in dictionary.iterate(word):
-            if not head.endswith(("-", "\u00ad")):
-                yield head, tail
-
-    return split
-
-
 def make_styles(theme: Theme, language: str) -> Styles:
     """Return the stylesheet's styles for a document written in ``language`` with ``theme``."""
     fonts = register_family(theme.font)
     sheet = Sheet(theme.base_size, theme.min_size)
     palette = {role: colors.HexColor(value)
                for role, value in colours(theme.primary_colour, theme.accent_colour).items()}
-    hyphenate = _hyphenator(language)
-    # Titles are not hyphenated, except a word too long for any line (else cut anywhere, unmarked).
-    hyphenate_long = _hyphenator(language, HEADING_HYPHENATION_MIN)
+    # A style that is not hyphenated still cuts a very long word at the soft hyphens typography gave it.
+    splitter = hyphenator(language) or ""
     paragraph = {}
     for style in STYLESHEET:
         look = sheet[style]
@@ -116,6 +82,6 @@ def make_styles(theme: Theme, language: str) -> Styles:
             keepWithNext=int(look.keep_with_next),
             allowWidows=0,
             splitLongWords=1,
-            hyphenationLang=(hyphenate_long if style in _TITLES else hyphenate) or "",
+            hyphenationLang=splitter if look.hyphenate else "",
         )
     return Styles(fonts=fonts, sheet=sheet, paragraph=paragraph, colour=palette)
