@@ -32,10 +32,25 @@ import pyphen
 import pytest
 from pypdf import PdfReader
 
-from conftest import LIBREOFFICE_PDF, ROOT, Box, pdf_fonts, pdf_page_text, pdf_pages, pdf_problems, pdf_text, pdf_words
+from conftest import (
+    LIBREOFFICE_PDF,
+    ROOT,
+    SAMPLE,
+    Box,
+    PrintedLine,
+    hyphen_rate,
+    pdf_fonts,
+    pdf_lines,
+    pdf_page_text,
+    pdf_pages,
+    pdf_problems,
+    pdf_text,
+    pdf_words,
+)
 from educpop.cli import main
 from educpop.document import SourceText, walk_text
 from educpop.glyphs import missing_glyphs
+from educpop.hyphenation import hyphenator
 from educpop.pack import make_documents
 from educpop.plan import Options, make_plan
 from educpop.session.load import load_workshop
@@ -179,12 +194,93 @@ def test_every_hyphen_at_a_line_end_is_a_pyphen_break(stress_pack: Path) -> None
 
 
 def test_a_hyphen_of_the_text_never_ends_a_line() -> None:
-    from educpop.render.pdf_styles import _hyphenator
-
-    split = _hyphenator("fr")
+    split = hyphenator("fr")
     assert split is not None
-    assert all(not head.endswith("-") for head, _tail in split("Saint-Pétersbourg"))
+    assert list(split("Saint-Pétersbourg")) == list(split("sous-groupes")) == []
     assert ("démocra", "tique") in list(split("démocratique"))
+
+
+# -- hyphenation, read back from the sample's PDFs in A4 and in an A5 booklet -------------------
+
+
+@pytest.fixture(scope="module")
+def booklet_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the folder of the sample's PDFs in an A5 booklet (the sheets handed out one by one stay A4)."""
+    out = tmp_path_factory.mktemp("a5")
+    assert main(["build", str(SAMPLE), "-o", str(out), "--format", "pdf", "--paper", "a5-livret"]) == 0
+    return out
+
+
+@pytest.fixture(scope="module", params=["a4", "a5-livret"])
+def sample_pdfs(request: pytest.FixtureRequest) -> dict[str, list[PrintedLine]]:
+    """Return the lines of every document of the sample (not the combined file), in A4 then in A5, by file name."""
+    folder: Path = request.getfixturevalue("sample_pack" if request.param == "a4" else "booklet_pack")
+    pdfs = [pdf for pdf in sorted(folder.glob("*.pdf")) if "-tout" not in pdf.stem]
+    assert len(pdfs) >= 8
+    return {pdf.name: pdf_lines(pdf) for pdf in pdfs}
+
+
+def cut_words(lines: list[PrintedLine]) -> Iterator[tuple[str, str]]:
+    """Yield the two parts of every word cut at the end of a line: "Mos-" and "cou"."""
+    for here, after in zip(lines, lines[1:], strict=False):
+        if here.cut:
+            yield here.words[-1].text, after.words[0].text
+
+
+def names_of_the_session() -> set[str]:
+    """Return the capitalised words of the sample's texts and session file (the names a reader meets)."""
+    text = " ".join(path.read_text(encoding="utf-8") for path in [SAMPLE / "session.yaml",
+                                                                   *sorted((SAMPLE / "sources").glob("*.md"))])
+    return set(re.findall(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}", text))
+
+
+def test_no_name_of_the_session_is_cut_at_a_line_end(sample_pdfs: dict[str, list[PrintedLine]]) -> None:
+    session_names = names_of_the_session()
+    assert {"Moscou", "Pétersbourg", "Kollontaï"} <= session_names
+    for name, lines in sample_pdfs.items():
+        for head, tail in cut_words(lines):
+            stem = re.sub(r"^\W+", "", head)
+            assert not stem[:1].isupper(), (name, f"{head}⏎{tail}")
+            whole = re.sub(r"[^\w-]", "", stem[:-1] + tail).split("-")
+            assert not session_names & set(whole), (name, f"{head}⏎{tail}")
+
+
+def test_a_cut_leaves_three_letters_or_more_on_either_side(sample_pdfs: dict[str, list[PrintedLine]]) -> None:
+    for name, lines in sample_pdfs.items():
+        for head, tail in cut_words(lines):
+            before = re.search(r"[^\W\d_]*(?=-$)", head)
+            after = re.match(r"[^\W\d_]*", tail)
+            assert before and after and len(before.group()) >= 3 and len(after.group()) >= 3, (name, head, tail)
+
+
+def test_never_three_lines_in_a_row_end_in_a_hyphen(sample_pdfs: dict[str, list[PrintedLine]]) -> None:
+    for name, lines in sample_pdfs.items():
+        for index in range(len(lines) - 2):
+            assert not all(line.cut for line in lines[index:index + 3]), (name, lines[index].page, lines[index].text)
+
+
+def continues_below(line: PrintedLine, after: PrintedLine) -> bool:
+    """Return whether ``after`` is the next line of the same text, in the same column, on the same page."""
+    return (after.page == line.page and abs(after.height - line.height) < 0.15 * line.height
+            and 0 < after.words[0].y0 - line.words[0].y0 < 2.5 * line.height
+            and after.words[0].x0 < line.words[-1].x1 and line.words[0].x0 < after.words[-1].x1)
+
+
+def test_no_page_or_column_ends_in_a_hyphen(sample_pdfs: dict[str, list[PrintedLine]]) -> None:
+    for name, lines in sample_pdfs.items():
+        for here, after in zip(lines, lines[1:], strict=False):
+            if here.cut:
+                assert continues_below(here, after), (name, here.page, here.text, after.text)
+
+
+def test_fewer_than_3_in_100_lines_of_running_text_end_in_a_hyphen(sample_pack: Path, booklet_pack: Path) -> None:
+    rates = {f"{folder.name}/{pdf.name}": hyphen_rate(pdf) for folder in (sample_pack, booklet_pack)
+             for pdf in sorted(folder.glob("*.pdf")) if "-tout" not in pdf.stem}
+    print("lignes coupées :", {name: f"{rate.cut}/{rate.lines}" for name, rate in rates.items()})
+    handouts = [rate for name, rate in rates.items() if "dossier-participant" in name]
+    assert len(handouts) == 2 and all(rate.lines > 300 for rate in handouts)  # the measure reads the texts
+    for name, rate in rates.items():
+        assert rate.percent < 3, (name, rate)
 
 
 def test_the_long_word_comes_back_whole_from_title_cell_and_paragraph(stress_pack: Path) -> None:
