@@ -33,6 +33,7 @@ bench: $(VENV)/.test-extras  ## time the builds (see benchmarks/)
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_hostile.py
 	$(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/bench_hyphens.py
 
 mutation: $(VENV)/.test-extras  ## mutation score of plan.py, session/ and pack.py (long; see tests/README.md)
 	$(BIN)/mutmut run --max-children 2
