@@ -7,7 +7,8 @@ gap at the end of the line, and never
 - a name: a word that starts with a capital, and so also a word in capitals and
   the first word of a sentence (which cannot be told from a name without context);
 - a compound or a word with a soft hyphen (« sous-groupes », « Saint-Pétersbourg »:
-  reportlab would cut inside one of its parts);
+  reportlab would cut inside one of its parts, and a PDF reader joins a line ending
+  in "-" with the next, so a cut at the compound's own hyphen would read « sousgroupes »);
 - with fewer than :data:`LEAST_LETTERS` letters on either side;
 - on a third line in a row, or when the cut word is the last of its paragraph
   (« pro- / cès. » alone on the last line);

@@ -54,6 +54,7 @@ from educpop.render.columns import column_widths
 from educpop.render.docx_notes import Footnotes
 from educpop.render.docx_styles import Numbering, word_name
 from educpop.render.docx_xml import (
+    element,
     forbid_row_split,
     mark_header_row,
     sanitise,
@@ -73,7 +74,7 @@ from educpop.userfile import UnreadableFile
 #: Padding inside a box, in twips (0.25 cm).
 BOX_PADDING = 142
 
-#: what a hyphen becomes in cells whose words are never cut, and in names
+#: what a hyphen becomes in cells whose words are never cut
 NO_BREAK_HYPHEN = "\u2011"
 #: the language of names: none, so that neither Word nor LibreOffice hyphenates them
 NO_LANGUAGE = "zxx"
@@ -129,7 +130,11 @@ def _inlines(ctx: Context, paragraph: DocxParagraph, content: Inlines) -> DocxPa
             ctx.footnotes.call(paragraph, piece)
             continue
         for text, name in _name_pieces(sanitise(piece.text)):
-            run = paragraph.add_run(text)
+            first, *after_hyphens = text.split("-") if name else [text]
+            run = paragraph.add_run(first)
+            for part in after_hyphens:
+                run._r.append(element("w:noBreakHyphen"))
+                run._r.add_t(part)
             if name:
                 set_language(run._r.get_or_add_rPr(), NO_LANGUAGE)
             if piece.bold:
@@ -142,14 +147,15 @@ def _inlines(ctx: Context, paragraph: DocxParagraph, content: Inlines) -> DocxPa
 def _name_pieces(text: str) -> Iterator[tuple[str, bool]]:
     """Yield ``text`` in pieces, each with whether it is a name, never to be cut at a line end.
 
-    Word and LibreOffice hyphenate no text in a language without a dictionary,
-    and break no line at a no-break hyphen (« Saint-Pétersbourg »).
+    Word and LibreOffice hyphenate no text in a language without a dictionary;
+    the hyphens of a name become ``w:noBreakHyphen``, at which they break no line
+    (« Saint-Pétersbourg »), and which python-docx and Word's search read as "-".
     """
     start = 0
     for begin, end in names(text):
         if begin > start:
             yield text[start:begin], False
-        yield text[begin:end].replace("-", NO_BREAK_HYPHEN), True
+        yield text[begin:end], True
         start = end
     if start < len(text) or not text:
         yield text[start:], False
