@@ -19,8 +19,9 @@ def open_docx(folder: Path, stem: str) -> docx.document.Document:
 
 
 def suppressed(element: object) -> bool:
-    """Return whether a paragraph or a style element turns Word's hyphenation off."""
-    return element.find(f"{qn('w:pPr')}/{qn('w:suppressAutoHyphens')}") is not None  # type: ignore[attr-defined]
+    """Return whether a paragraph or a style element turns Word's hyphenation off (``w:val="0"`` turns it on)."""
+    flag = element.find(f"{qn('w:pPr')}/{qn('w:suppressAutoHyphens')}")  # type: ignore[attr-defined]
+    return flag is not None and flag.get(qn("w:val")) not in ("0", "false")
 
 
 def test_word_hyphenates_with_the_limits_of_the_pdf(sample_pack: Path) -> None:

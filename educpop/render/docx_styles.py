@@ -196,8 +196,7 @@ def _apply(style: ParagraphStyle, sheet: Sheet, name: Style, palette: dict[Colou
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if look.align == "right" else WD_ALIGN_PARAGRAPH.LEFT
     paragraph.keep_with_next = look.keep_with_next
     pPr = style.element.get_or_add_pPr()
-    if not look.hyphenate:
-        suppress_hyphenation(pPr)
+    suppress_hyphenation(pPr, not look.hyphenate)
     if name is Style.ANSWER_LINE:
         # Exact lines as far apart as in the PDF; "between" repeats the rule inside a run of identical
         # paragraphs, which Word and LibreOffice otherwise merge into one bordered block.

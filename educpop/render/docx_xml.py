@@ -295,7 +295,9 @@ def normalise_zip(data: bytes, date_time: tuple[int, int, int, int, int, int]) -
     return out.getvalue()
 
 
-def suppress_hyphenation(pPr: BaseOxmlElement) -> None:
-    """Keep Word and LibreOffice from hyphenating the paragraph with ``pPr``."""
-    if pPr.find(qn("w:suppressAutoHyphens")) is None:
-        pPr.insert_element_before(element("w:suppressAutoHyphens"), *_PBDR_SUCCESSORS[3:])
+def suppress_hyphenation(pPr: BaseOxmlElement, suppress: bool = True) -> None:
+    """Keep Word and LibreOffice from hyphenating a paragraph or style with ``pPr`` (``suppress=False``: let them)."""
+    for old in pPr.findall(qn("w:suppressAutoHyphens")):
+        pPr.remove(old)
+    flag = element("w:suppressAutoHyphens") if suppress else element("w:suppressAutoHyphens", val="0")
+    pPr.insert_element_before(flag, *_PBDR_SUCCESSORS[3:])
