@@ -108,6 +108,8 @@ class LineEnd:
     slack: float
     #: the words (or pieces of words) on the line
     words: int
+    #: the cut word is wider than a whole line: it must be cut somewhere, and is never refused
+    forced: bool = False
 
 
 def refused_cuts(lines: Sequence[LineEnd]) -> frozenset[str]:
@@ -116,7 +118,8 @@ def refused_cuts(lines: Sequence[LineEnd]) -> frozenset[str]:
     A cut is refused when the line was full enough without it (less than
     :data:`ZONE` ems left empty), when it would be the third line in a row ending in
     a hyphen, or when it leaves the last line of the paragraph to the tail of the
-    cut word alone.
+    cut word alone; never a word wider than the line, which would then be cut
+    anywhere, without a hyphen.
     """
     refused: set[str] = set()
     run = 0
@@ -125,7 +128,7 @@ def refused_cuts(lines: Sequence[LineEnd]) -> frozenset[str]:
             run = 0
             continue
         last = index == len(lines) - 2 and lines[-1].words == 1
-        if line.slack < ZONE or run >= CONSECUTIVE or last:
+        if not line.forced and (line.slack < ZONE or run >= CONSECUTIVE or last):
             refused.add(line.cut)
             run = 0  # the line will end between words once the cut is refused
         else:

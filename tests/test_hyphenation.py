@@ -92,3 +92,8 @@ def test_a_cell_of_a_few_words_is_short() -> None:
     assert is_short_cell("Socialistes-révolutionnaires")
     assert is_short_cell("Assemblée constituante")
     assert not is_short_cell("Parti très implanté chez les paysans, qui réclame le partage des terres.")
+
+
+def test_a_word_wider_than_the_line_is_cut_whatever_the_rules_say() -> None:
+    forced = LineEnd("anticonstitutionnellement", slack=0.0, words=1, forced=True)
+    assert refused_cuts([line("alpha"), line("bravo"), forced, line(words=1)]) == set()

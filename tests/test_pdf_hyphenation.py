@@ -104,3 +104,4 @@ def test_a_style_without_hyphenation_cuts_nothing() -> None:
     style = ParagraphStyle("titles", fontName="Helvetica", fontSize=10, leading=LEADING, hyphenationLang="")
     for width in WIDTHS:
         assert not any(cut(text) for text in laid_out(HyphenatedParagraph(TEXT, style), width))
+

@@ -34,8 +34,8 @@ def _line_text(line: Any) -> tuple[str, str, float, float]:
     return text, name, size, float(line.extraSpace)
 
 
-def line_ends(paragraph: Paragraph, lines: list[Any]) -> list[LineEnd]:
-    """Return how each of ``lines`` (reportlab's, laid out) of ``paragraph`` ends."""
+def line_ends(paragraph: Paragraph, lines: list[Any], width: float) -> list[LineEnd]:
+    """Return how each of ``lines`` (reportlab's, laid out ``width`` points wide) of ``paragraph`` ends."""
     style = paragraph.style
     texts = [_line_text(line) for line in lines]
     ends = []
@@ -43,12 +43,14 @@ def line_ends(paragraph: Paragraph, lines: list[Any]) -> list[LineEnd]:
         words = text.split()
         cut = ""
         slack = float("inf")
+        forced = False
         if text.rstrip().endswith("-") and words and index + 1 < len(texts) and texts[index + 1][0].split():
             head = words[-1]
             cut = word_key(head[:-1] + texts[index + 1][0].split()[0])
-            size = size or style.fontSize
-            slack = (unused + stringWidth(head + " ", name or style.fontName, size)) / size
-        ends.append(LineEnd(cut, slack, len(words)))
+            font, size = name or style.fontName, size or style.fontSize
+            slack = (unused + stringWidth(head + " ", font, size)) / size
+            forced = stringWidth(cut, font, size) > width
+        ends.append(LineEnd(cut, slack, len(words), forced))
     return ends
 
 
@@ -70,6 +72,7 @@ class HyphenatedParagraph(Paragraph):
         if splitter is None:
             return super().breakLines(width)
         style = self.style
+        narrowest = min(width) if isinstance(width, (list, tuple)) else width
         try:
             for _ in range(PASSES):
                 if self.refused:
@@ -77,7 +80,7 @@ class HyphenatedParagraph(Paragraph):
                 broken = super().breakLines(width)
                 if self.settled:
                     break
-                found = refused_cuts(line_ends(self, broken.lines)) - self.refused
+                found = refused_cuts(line_ends(self, broken.lines, narrowest)) - self.refused
                 if not found:
                     break
                 self.refused |= found
@@ -92,8 +95,10 @@ class HyphenatedParagraph(Paragraph):
                 return parts
             lines = self.blPara.lines
             kept = len(parts[0].blPara.lines)
-            cut = line_ends(self, lines[kept - 1:kept + 1])[0].cut
-            if not cut or cut in self.refused:
+            text_width = availWidth - self.style.leftIndent - self.style.rightIndent
+            end = line_ends(self, lines[kept - 1:kept + 1], text_width)[0]
+            cut = end.cut
+            if not cut or end.forced or cut in self.refused:
                 break
             # The page would end on a cut word: break the paragraph again with that word whole.
             self.refused |= {cut}
