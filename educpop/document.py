@@ -232,10 +232,16 @@ class PageBreak:
 
     With ``new_sheet``, on the front of a new sheet of paper: documents are printed
     two-sided, so a blank back is left when the page before the break is a front.
+    With ``part``, the break also ends a part of the document printed apart (one
+    question sheet, one sitting's attendance sheet): the PDF renderer counts the
+    pages of each part, and the print plan their sheets. A document without such a
+    break is one part; a break before any content ends none.
     """
 
     #: start on an odd (right-hand, front) page
     new_sheet: bool = False
+    #: end the part before it: the pages after it are printed apart
+    part: bool = False
 
 
 @dataclass

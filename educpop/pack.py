@@ -55,10 +55,12 @@ class Output:
     pages: int | None = None
     #: an A5 booklet imposed on A4 sheets
     imposed: bool = False
+    #: the pages of each part of its document, when its format fixes them (see :attr:`PackFile.parts`)
+    parts: tuple[int, ...] = ()
 
     def listed(self) -> PackFile:
         """Return this file as the print plan lists it."""
-        return PackFile(self.name, self.role, self.kind, self.pages, self.imposed)
+        return PackFile(self.name, self.role, self.kind, self.pages, self.imposed, self.parts)
 
 
 #: renders the print plan of the files so far and of those still to come (the zip)
@@ -131,19 +133,23 @@ def render_all(
         themed = replace(laid_out.apply(theme), source_page_size=paper.page_size)
         for fmt in formats:
             imposed = fmt.imposable and laid_out.booklet
-            content = _rendered(document, fmt, themed)
+            content, parts = _rendered(document, fmt, themed)
             if imposed:
                 content = impose_booklet(content)
+            pages = fmt.pages(content) if fmt.pages else None
+            if imposed and pages is not None:
+                parts = (pages,)  # a booklet is printed whole, its pages folded together: one part, its A4 sides
             name = f"{generator.file_stem}{label}{laid_out.suffix}{fmt.suffix}"
             outputs.append(Output(name, content, generator.title, fmt.combinable, kind=generator.name,
-                                  pages=fmt.pages(content) if fmt.pages else None, imposed=imposed))
+                                  pages=pages, imposed=imposed, parts=parts))
     return outputs
 
 
-def _rendered(document: Document, fmt: Format, theme: Theme) -> bytes:
+def _rendered(document: Document, fmt: Format, theme: Theme) -> tuple[bytes, tuple[int, ...]]:
+    """Return ``document`` rendered in ``fmt``, and the pages of each of its parts (none when the format fixes none)."""
     stream = io.BytesIO()
-    fmt.render(document, stream, theme)
-    return stream.getvalue()
+    parts = fmt.render(document, stream, theme)
+    return stream.getvalue(), parts or ()
 
 
 def render_print_plan(
@@ -165,11 +171,11 @@ def render_print_plan(
     assert count is not None
 
     def render(size: float, pages: int) -> tuple[Document, Theme, bytes]:
-        own = [PackFile(stem + fmt.suffix, kind=PrintPlan.name, pages=pages if fmt.pages else None)
-               for fmt in formats]
+        own = [PackFile(stem + fmt.suffix, kind=PrintPlan.name, pages=pages, parts=(pages,)) if fmt.pages
+               else PackFile(stem + fmt.suffix, kind=PrintPlan.name) for fmt in formats]
         document = typeset_document(PrintPlan([*files, *own]).build(plan))
         themed = replace(theme, page_size="A4", base_size=size, min_size=min(theme.min_size, size))
-        return document, themed, _rendered(document, counter, themed)
+        return document, themed, _rendered(document, counter, themed)[0]
 
     names = [file.name for file in files] + [stem + fmt.suffix for fmt in formats]
     for size in _plan_sizes(theme, paper):
@@ -180,7 +186,7 @@ def render_print_plan(
         document, themed, measured = render(size, count(measured))
     result = []
     for fmt in formats:
-        content = measured if fmt is counter else _rendered(document, fmt, themed)
+        content = measured if fmt is counter else _rendered(document, fmt, themed)[0]
         result.append(Output(stem + fmt.suffix, content, PrintPlan.title, kind=PrintPlan.name,
                              pages=fmt.pages(content) if fmt.pages else None))
     return result

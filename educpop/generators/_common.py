@@ -136,10 +136,10 @@ def source_text(blocks: list[Block], part: range | None = None) -> SourceText:
 def page_per_sitting(
     document: Document, plan: Plan, page: Callable[[Plan, SittingPlan, PhraseBook], list[Block]]
 ) -> Document:
-    """Return ``document`` holding ``page`` of each sitting of ``plan``, each from a new page."""
+    """Return ``document`` holding ``page`` of each sitting of ``plan``, each a part from a new page."""
     words = phrases_for(plan.workshop)
     for sitting in plan.sittings:
         if sitting.number > 1:
-            document.add(PageBreak())
+            document.add(PageBreak(part=True))
         document.add(*page(plan, sitting, words))
     return document

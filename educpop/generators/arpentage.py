@@ -46,8 +46,8 @@ class ArpentageKit(Generator):
             text = plan.workshop.texts.get(activity.source or "", [])
             start = 0  # the parts are the text's blocks cut in order
             for part in plan.arpentage_parts(activity):
-                if document.blocks:
-                    document.add(PageBreak())
+                # Each part on sheets of its own: its copies are printed apart.
+                document.add(PageBreak(new_sheet=True, part=True))
                 # The whole text, printing the part: its lines keep the numbers they have in the dossier.
                 source = source_text(text, range(start, start + len(part.blocks)))
                 document.add(*self._sheet(plan, part, source, words))

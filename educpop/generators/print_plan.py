@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import ClassVar, Literal
 
 from educpop.document import Audience, Block, Document, Heading, Inlines, Paragraph, Table, Text, plain
@@ -28,6 +29,9 @@ class PackFile:
     pages: int | None = None
     #: an A5 booklet imposed two pages a side on A4 sheets
     imposed: bool = False
+    #: the pages of each part of its document printed apart (one per item of its runs of copies), in
+    #: document order, when they are fixed (a PDF); an imposed booklet is one part, of its A4 sides
+    parts: tuple[int, ...] = ()
 
 
 def sheets(pages: int, two_sided: bool) -> int:
@@ -84,11 +88,14 @@ class PrintPlan(Generator):
             printed = self._printed(generator.name)
             how = "booklet-folded" if printed and printed.imposed else generator.printing
             used.append(how)
-            runs = [run for run in generator.copies(plan) if run.copies > 0]
+            runs = generator.copies(plan)
             if generator.per_sitting and len(plan.sittings) > 1:
                 runs = [replace(run, part=words.print_plan_sitting(s.number, s.of, day_words(plan, s)))
                         for s in plan.sittings for run in runs]
-            counted = self._sheets(runs, printed, two_sided=generator.printing != "single")
+            # Parts not printed (no reader) still take their place in the document.
+            counted = [(run, count) for run, count in
+                       self._sheets(runs, printed, two_sided=generator.printing != "single") if run.copies > 0]
+            runs = [run for run, _ in counted]
             name: Inlines = plain(printed.name) if printed else [Text(generator.title, bold=True)]
             pages = plain(str(printed.pages)) if printed and printed.pages is not None else []
             if len(runs) == 1:  # the whole document, or all its parts alike
@@ -122,12 +129,18 @@ class PrintPlan(Generator):
     def _sheets(runs: list[PrintRun], printed: PackFile | None, *, two_sided: bool) -> list[tuple[PrintRun, str]]:
         """Return each run with the sheets of paper it takes ("" when the pages are not known).
 
-        Each part of a document starts on a sheet of its own, so the file's sheets are shared out among its parts.
+        The runs cover the file's parts in document order, each run ``items``
+        consecutive parts; each part starts on a sheet of its own, so a run takes
+        its copies times the sheets of each of its parts.
         """
-        if printed is None or printed.pages is None:
+        if printed is None or not printed.parts:
             return [(run, "") for run in runs]
-        each = -(-sheets(printed.pages, two_sided) // sum(run.items for run in runs))
-        return [(run, str(each * run.copies * run.items)) for run in runs]
+        assert sum(run.items for run in runs) == len(printed.parts), (
+            f"{printed.name} : {len(printed.parts)} parties mises en page, "
+            f"{sum(run.items for run in runs)} à imprimer")
+        parts = iter(printed.parts)
+        return [(run, str(run.copies * sum(sheets(pages, two_sided) for pages in islice(parts, run.items))))
+                for run in runs]
 
     @staticmethod
     def _count(words: PhraseBook, run: PrintRun) -> Inlines:

@@ -42,7 +42,7 @@ class QuestionSheets(Generator):
         words = phrases_for(plan.workshop)
         document = self.new_document(plan)
         for sheet in plan.subgroup_sheets():
-            document.add(PageBreak(new_sheet=True),
+            document.add(PageBreak(new_sheet=True, part=True),
                          RunningHeader(words.sheet_header(words.sheet_title(sheet.group_label), sheet.theme.title)),
                          *self._sheet(plan, sheet))
         return document

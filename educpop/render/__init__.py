@@ -17,7 +17,8 @@ from educpop.render.docx import render as render_docx
 from educpop.render.pdf import render as render_pdf
 from educpop.theme import Theme
 
-Renderer = Callable[[Document, BinaryIO, Theme], None]
+#: writes a document to a stream; a format that fixes its pages returns the pages of each part of the document
+Renderer = Callable[[Document, BinaryIO, Theme], tuple[int, ...] | None]
 
 
 def pdf_pages(content: bytes) -> int:

@@ -23,8 +23,12 @@ from educpop.stylesheet import PAGES, Colour, Style
 from educpop.theme import Theme
 
 
-def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
-    """Write ``document`` as PDF to ``stream``."""
+def render(document: Document, stream: BinaryIO, theme: Theme) -> tuple[int, ...]:
+    """Write ``document`` as PDF to ``stream``; return the pages of each of its parts, in order.
+
+    Its parts are what its ``PageBreak(part=True)`` breaks separate, with the
+    blank back a new sheet leaves at the end of the part before it.
+    """
     meta = document.meta
     styles = make_styles(theme, meta.language)
     if theme.page_size not in PAGES:
@@ -70,3 +74,5 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
         return FooterCanvas(*args, look=look, **kwargs)
 
     doc.build(story, canvasmaker=canvasmaker)
+    starts = [1, *builder.part_starts]
+    return tuple(end - start for start, end in zip(starts, [*starts[1:], doc.page + 1], strict=True))

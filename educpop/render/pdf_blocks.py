@@ -58,6 +58,7 @@ from educpop.render.pdf_flowables import (
     KeepWithNext,
     NoteList,
     NumberedParagraph,
+    PartStart,
     RowTable,
     RuledLines,
     RuledParagraph,
@@ -111,6 +112,8 @@ class Builder:
         #: free height from which a table row may be cut across pages
         self.fresh_height = frame_height * 0.8
         self.frame_height = frame_height
+        #: the page each part of the document but the first starts on, as it is laid out (PageBreak.part)
+        self.part_starts: list[int] = []
 
     def table_style(self, commands: Sequence[tuple[object, ...]]) -> TableStyle:
         """Return ``commands`` as a TableStyle in the theme's font (reportlab's default is Helvetica)."""
@@ -122,19 +125,20 @@ class Builder:
 
         Breaks are held until content follows them, so that a break at the start,
         at the end, after a cover or after another break never prints a blank page
-        (but for the blank back a new sheet may need). A running header starts with
-        the block that follows it.
+        (but for the blank back a new sheet may need). A running header, and the
+        part a break ends the one before of, start with the block that follows it.
         """
         out: list[Flowable] = []
         #: a heading and the short paragraphs under it, waiting to be kept with what follows
         held: list[Flowable] = []
-        started = pending_break = new_sheet = after_cover = False
+        started = pending_break = new_sheet = part_end = after_cover = False
         header: str | None = None
         for block in blocks:
             match block:
                 case PageBreak():
                     pending_break = started
                     new_sheet = started and (new_sheet or block.new_sheet)
+                    part_end = started and (part_end or block.part)
                 case RunningHeader(text=text):
                     header = text
                 case Cover():
@@ -142,9 +146,10 @@ class Builder:
                     held = []
                     if started:
                         out += [NextPageTemplate(COVER), RLPageBreak()]
+                    out += [PartStart(self.part_starts)] if part_end else []
                     out += self.cover(block, width)
                     started = pending_break = after_cover = True
-                    new_sheet = False
+                    new_sheet = part_end = False
                 case _:
                     if pending_break or header is not None:
                         out += held
@@ -153,12 +158,13 @@ class Builder:
                         out += [NextPageTemplate(BODY)] if after_cover else []
                         out.append(RLPageBreak())
                         out += [FrontPage()] if new_sheet else []
+                        out += [PartStart(self.part_starts)] if part_end else []
                     if header is not None:
                         out.append(SetRunningHeader(header))
                         header = None
                     flowables = self.flowables(block, width)
                     started = True
-                    pending_break = new_sheet = after_cover = False
+                    pending_break = new_sheet = part_end = after_cover = False
                     if keeps_with_next(block):
                         held += flowables
                     elif held and flowables:

@@ -299,6 +299,17 @@ class FrontPage(ActionFlowable):
             doc.handle_pageBreak()
 
 
+class PartStart(ActionFlowable):
+    """Placed after the break that ends a part of the document: notes in ``starts`` the page the next part starts on."""
+
+    def __init__(self, starts: list[int]) -> None:
+        super().__init__()
+        self.starts = starts
+
+    def apply(self, doc: Any) -> None:
+        self.starts.append(doc.page)
+
+
 class SetRunningHeader(ActionFlowable):
     """Sets the running header (``educpop_header`` of the canvas) from the page it is laid out on."""
 
