@@ -31,6 +31,28 @@ if os.environ.get("CI"):
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sessions" / "revolution-russe-1917"
 
+#: a session of two sub-groups: group A's sheet fits on one page, group B's takes several
+TWO_GROUPS = """\
+title: Atelier
+group: {min: 8, max: 8, subgroup_size: 4}
+duration: 60
+start: "18:00"
+activities:
+  - {id: lecture, title: Lecture, method: sous-groupes, grouping: subgroups, duration: 60, questions: [court, long]}
+questions:
+  - id: court
+    title: Un thème court
+    items:
+      - {level: understand, text: "De quoi parle le texte ?"}
+  - id: long
+    title: Un thème long
+    items:
+""" + "".join(
+    f'      - {{level: {level}, text: "Question {n} du thème long, assez longue pour tenir sur deux lignes de la fiche '
+    f'quand elle est imprimée en A4 avec ses marges ordinaires ?"}}\n'
+    for n, level in enumerate(["understand"] * 6 + ["analyse"] * 6 + ["today"] * 6, start=1)
+)
+
 
 def squash(text: str) -> str:
     """Return ``text`` with every kind of space folded to one space and typographic marks made plain.

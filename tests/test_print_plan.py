@@ -14,7 +14,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from conftest import SAMPLE, Word, docx_text, pdf_pages, pdf_text, pdf_words, squash
+from conftest import SAMPLE, TWO_GROUPS, Word, docx_text, pdf_page_text, pdf_pages, pdf_text, pdf_words, squash
 from educpop.cli import main
 from educpop.document import Document, Paragraph, Table, walk_text
 from educpop.generators.print_plan import PackFile, PrintPlan
@@ -135,17 +135,58 @@ def table_rows(document: Document) -> list[list[str]]:
     return [[" ".join(walk_text([Paragraph(cell)])) for cell in row] for row in table.rows]
 
 
-def test_each_part_of_a_document_in_parts_takes_its_share_of_the_sheets() -> None:
-    # four question sheets of two pages, each on a sheet of its own, five copies of each
-    rows = table_rows(plan_of([PackFile("fiches-questions.pdf", kind="questions", pages=8)]))
+def test_each_part_of_a_document_in_parts_takes_its_copies_times_the_sheets_of_its_own_pages() -> None:
+    # four question sheets of 2, 4, 1 and 3 pages, each on sheets of its own, five copies of each
+    pages = (2, 4, 1, 3)
+    rows = table_rows(plan_of([PackFile("fiches-questions.pdf", kind="questions", pages=10, parts=pages)]))
     start = next(index for index, row in enumerate(rows) if row[0] == "fiches-questions.pdf")
-    assert rows[start][1:] == ["8", "", "20", "feuilles"]
-    assert [row[2:4] for row in rows[start + 1:start + 5]] == [["5", "5"]] * 4
+    assert rows[start][1:] == ["10", "", "30", "feuilles"]
+    assert [row[2:4] for row in rows[start + 1:start + 5]] == [["5", "5"], ["5", "10"], ["5", "5"], ["5", "10"]]
+
+
+def test_a_run_of_several_parts_takes_the_sheets_of_each_of_them() -> None:
+    # the sample's kit: 10 parts in one run of 2 readers each; parts of 2 pages but the third, of 3
+    pages = (2, 2, 3, 2, 2, 2, 2, 2, 2, 2)
+    rows = table_rows(plan_of([PackFile("kit-arpentage.pdf", kind="arpentage", pages=21, parts=pages)]))
+    assert next(row for row in rows if row[0] == "kit-arpentage.pdf")[1:] == ["21", "2 × 10", "22", "feuilles"]
+
+
+def test_parts_laid_out_that_the_runs_do_not_cover_are_refused_not_guessed() -> None:
+    with pytest.raises(AssertionError, match="fiches-questions.pdf : 3 parties mises en page, 4 à imprimer"):
+        plan_of([PackFile("fiches-questions.pdf", kind="questions", pages=8, parts=(2, 2, 4))])
+
+
+def test_question_sheets_of_different_lengths_take_the_sheets_of_their_own_pages(tmp_path: Path) -> None:
+    """Group A's sheet takes one page (and its blank back), B's five: 4 copies of 1 sheet, 4 copies of 3."""
+    folder = tmp_path / "atelier"
+    folder.mkdir()
+    (folder / "session.yaml").write_text(TWO_GROUPS, encoding="utf-8")
+    assert main(["build", str(folder), "--only", "questions", "--only", "print-plan", "-o", str(tmp_path / "out")]) == 0
+    sheets = tmp_path / "out" / "fiches-questions.pdf"
+    starts = [page for page in range(1, pdf_pages(sheets) + 1) if "Thème :" in pdf_page_text(sheets, page)]
+    assert (starts, pdf_pages(sheets)) == ([1, 3], 7)
+    rows = {" ".join(word.text for word in line[:-2]): [word.text for word in line[-2:]]
+            for line in lines(pdf_words(tmp_path / "out" / "plan-impression.pdf"))}
+    assert rows["Groupe A : Un thème court"] == ["4", "4"]
+    assert rows["Groupe B : Un thème long"] == ["4", "12"]
+    assert rows["fiches-questions.pdf 7"] == ["16", "feuilles"]
+
+
+def test_the_sample_pack_counts_the_sheets_it_always_has(sample_pack: Path) -> None:
+    """Every part of the sample's question sheets and kit takes two pages, one sheet: the even share was right."""
+    plan = lines(pdf_words(sample_pack / "plan-impression.pdf"))
+    rows = {line[0].text: squash(" ".join(word.text for word in line[1:])) for line in plan}
+    assert rows["fiches-questions.pdf"] == "8 20 feuilles"
+    groups = [(line[1].text, [word.text for word in line[-2:]]) for line in plan if line[0].text == "Groupe"]
+    assert groups == [(label, ["5", "5"]) for label in "ABCD"]
+    assert rows["kit-arpentage.pdf"] == "20 2 × 10 20 feuilles"
+    assert "Total : 88 copies, 194 feuilles A4 et 16 feuilles cartonnées." in squash(
+        pdf_text(sample_pack / "plan-impression.pdf"))
 
 
 def test_cards_are_counted_in_sheets_of_card_stock_and_a_booklet_as_folded() -> None:
-    document = plan_of([PackFile("cartes-ligne-du-temps.pdf", kind="timeline-cards", pages=8),
-                        PackFile("guide-animation-livret.pdf", kind="guide", pages=10, imposed=True)])
+    document = plan_of([PackFile("cartes-ligne-du-temps.pdf", kind="timeline-cards", pages=8, parts=(8,)),
+                        PackFile("guide-animation-livret.pdf", kind="guide", pages=10, imposed=True, parts=(10,))])
     rows = {row[0]: row[1:] for row in table_rows(document)}
     assert rows["cartes-ligne-du-temps.pdf"] == ["8", "4", "16", "cartes"]
     assert rows["guide-animation-livret.pdf"] == ["10", "1", "5", "livret"]

@@ -10,30 +10,18 @@ import docx
 import pytest
 from docx.enum.section import WD_SECTION
 
-from conftest import LIBREOFFICE_PDF, Box, docx_text, pdf_page_image, pdf_page_text, pdf_pages, pdf_words, squash
-from educpop.cli import main
-
-#: a session of two sub-groups: group A's sheet fits on one page, group B's takes several
-TWO_GROUPS = """\
-title: Atelier
-group: {min: 8, max: 8, subgroup_size: 4}
-duration: 60
-start: "18:00"
-activities:
-  - {id: lecture, title: Lecture, method: sous-groupes, grouping: subgroups, duration: 60, questions: [court, long]}
-questions:
-  - id: court
-    title: Un thème court
-    items:
-      - {level: understand, text: "De quoi parle le texte ?"}
-  - id: long
-    title: Un thème long
-    items:
-""" + "".join(
-    f'      - {{level: {level}, text: "Question {n} du thème long, assez longue pour tenir sur deux lignes de la fiche '
-    f'quand elle est imprimée en A4 avec ses marges ordinaires ?"}}\n'
-    for n, level in enumerate(["understand"] * 6 + ["analyse"] * 6 + ["today"] * 6, start=1)
+from conftest import (
+    LIBREOFFICE_PDF,
+    TWO_GROUPS,
+    Box,
+    docx_text,
+    pdf_page_image,
+    pdf_page_text,
+    pdf_pages,
+    pdf_words,
+    squash,
 )
+from educpop.cli import main
 
 QUESTION_NUMBER = re.compile(r"\d+\.")
 #: the top margin of an A4 page, above the text
@@ -128,7 +116,7 @@ def test_the_docx_keeps_every_question_with_its_first_answer_line(two_groups: Pa
 
 def test_the_print_plan_prints_the_sheets_on_both_sides(two_groups: Path) -> None:
     plan = squash(docx_text(two_groups / "plan-impression.docx")).replace("\u2011", "-")
-    assert "fiches-questions.pdf 7 16 feuilles Groupe A : Un thème court 4 8 Groupe B : Un thème long 4 8" in plan
+    assert "fiches-questions.pdf 7 16 feuilles Groupe A : Un thème court 4 4 Groupe B : Un thème long 4 12" in plan
     assert "Feuilles : recto-verso bord long, chaque partie sur ses feuilles, sans agrafer" in plan
 
 

@@ -397,3 +397,31 @@ def test_instructions_read_aloud_are_upright_for_weak_readers(tmp_path: Path) ->
                         "instruction")), stream, Theme())
     path.write_bytes(stream.getvalue())
     assert not [font.family for font in pdf_fonts(path) if "Oblique" in font.family or "Italic" in font.family]
+
+
+def rendered_parts(doc: Document) -> tuple[tuple[int, ...], PdfReader]:
+    """Return the pages of each part of ``doc`` as the renderer counts them, and the PDF it wrote."""
+    stream = io.BytesIO()
+    parts = render(doc, stream, Theme())
+    stream.seek(0)
+    return parts, PdfReader(stream)
+
+
+def test_it_returns_the_pages_each_part_takes_with_the_blank_back_a_new_sheet_leaves() -> None:
+    part = PageBreak(new_sheet=True, part=True)
+    parts, reader = rendered_parts(document(
+        part, Paragraph(plain("Partie un")),
+        part, Paragraph(plain("Partie deux")), Paragraph(plain(LOREM * 80)),
+        part, Paragraph(plain("Partie trois"))))
+    pages = [page.extract_text() for page in reader.pages]
+    starts = [next(number for number, page in enumerate(pages, start=1) if f"Partie {which}" in page)
+              for which in ("un", "deux", "trois")]
+    assert starts == [1, 3, 1 + parts[0] + parts[1]]
+    assert len(parts) == 3 and parts[0] == 2 and sum(parts) == len(pages)
+    assert parts[1] % 2 == 0 and parts[1] > 2  # the long part runs over pages, and ends on a back
+
+
+def test_a_document_is_one_part_but_for_part_breaks_after_its_first_content() -> None:
+    parts, reader = rendered_parts(document(PageBreak(part=True), Paragraph(plain("a")), PageBreak(),
+                                            Paragraph(plain("b"))))
+    assert (parts, len(reader.pages)) == ((2,), 2)
