@@ -43,6 +43,7 @@ from educpop.pack import (
 )
 from educpop.paper import PAPERS, Paper, select_paper
 from educpop.plan import Options, Plan, make_plan
+from educpop.render.docx_fonts import embedding_warnings
 from educpop.session.load import Workshop
 from educpop.session.values import counted, format_clock, format_minutes, parse_clock, parse_day, parse_duration
 from educpop.theme import Theme
@@ -131,9 +132,9 @@ def _load(
 
 
 def _documents(plan: Plan, theme: Theme, names: list[str]) -> list[Document]:
-    """Return the documents ``names`` of ``plan``, warning of characters the theme's font lacks."""
+    """Return the documents ``names`` of ``plan``, warning of characters the theme's font lacks or may not embed."""
     documents = make_documents(plan, names)
-    for warning in glyph_warnings(documents, theme):
+    for warning in [*glyph_warnings(documents, theme), *embedding_warnings(theme)]:
         click.echo(f"attention : {warning}", err=True)
     return documents
 

@@ -25,6 +25,7 @@ from educpop.document import Document, Meta, PageBreak, RunningHeader, SourceTex
 from educpop.errors import BuildError
 from educpop.hyphenation import CONSECUTIVE, ZONE
 from educpop.render.docx_blocks import Context, render_block, write_source
+from educpop.render.docx_fonts import embed_fonts
 from educpop.render.docx_notes import Footnotes
 from educpop.render.docx_styles import Numbering, language_tag, setup_styles, word_name
 from educpop.render.docx_xml import (
@@ -98,6 +99,8 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
     mark_right_to_left(doc.sections[0].footer._element)
     timestamp = _timestamp()
     _core_properties(doc, document.meta, timestamp)
+    if reference is None:  # a reference document's styles name its own fonts
+        embed_fonts(doc, theme.font)
     buffer = io.BytesIO()
     doc.save(buffer)
     stream.write(normalise_zip(buffer.getvalue(), max(timestamp.timetuple()[:6], (1980, 1, 1, 0, 0, 0))))
