@@ -34,6 +34,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from educpop.errors import BuildError
+from educpop.glyphs import coverage
 from educpop.render.docx_xml import element
 from educpop.theme import FontFamily, Theme
 from educpop.theme_assets import font_bytes
@@ -95,11 +96,14 @@ def embed_fonts(doc: DocxDocument, family: FontFamily) -> None:
     parts: dict[bytes, tuple[str, str]] = {}  # a file serving as two faces (no italic) is embedded once
     package = doc.part.package
     for tag, bold, italic in _FACES:
-        data = _face_bytes(face_path(family, bold, italic), family.folder)
+        path = face_path(family, bold, italic)
+        data = _face_bytes(path, family.folder)
         if (bold, italic) not in used or not may_embed(data):
             continue
         if data not in parts:
-            cut = data if licence(data) & _NO_SUBSETTING else subset_face(data, characters)
+            # only what the face has, so that characters it lacks never make another cut of it
+            kept = characters & coverage(path, family.folder)
+            cut = data if licence(data) & _NO_SUBSETTING else subset_face(data, kept)
             key = font_key(cut)
             partname = package.next_partname("/word/fonts/font%d.odttf")
             part = Part(partname, OBFUSCATED_FONT, obfuscate(cut, key), package)
@@ -174,7 +178,7 @@ def subset_face(data: bytes, characters: frozenset[int]) -> bytes:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=characters)
     try:
-        font = TTFont(io.BytesIO(data))
+        font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # the face's date, not the build's
         # The name table is set aside and put back whole: every record kept (the licence with them), and
         # fontTools does not walk the whole font for the records in use (a quarter of the time).
         names = font["name"]
