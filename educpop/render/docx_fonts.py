@@ -96,9 +96,11 @@ def embed_fonts(doc: DocxDocument, family: FontFamily) -> None:
     parts: dict[bytes, tuple[str, str]] = {}  # a file serving as two faces (no italic) is embedded once
     package = doc.part.package
     for tag, bold, italic in _FACES:
+        if (bold, italic) not in used:
+            continue
         path = face_path(family, bold, italic)
         data = _face_bytes(path, family.folder)
-        if (bold, italic) not in used or not may_embed(data):
+        if not may_embed(data):
             continue
         if data not in parts:
             # only what the face has, so that characters it lacks never make another cut of it
