@@ -8,6 +8,7 @@ by :mod:`educpop.render.docx_styles`, raw OOXML by :mod:`educpop.render.docx_xml
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import time
@@ -58,16 +59,13 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
     for byte-identical output.
     """
     reference = theme.reference_docx
-    if reference is not None:
-        try:
-            # read and checked once per build (theme_assets caches it), parsed here for each document
-            doc = docx.Document(io.BytesIO(reference_package(reference, theme.folder)))
-        except Exception as error:  # unreadable, refused, or python-docx's several kinds for a bad package
-            raise BuildError(f"document de référence illisible : {reference} ({error})") from error
-        _clear_body(doc)
-    else:
-        doc = docx.Document()
-    setup_styles(doc, theme, document.meta.language, restyle=reference is None)
+    try:
+        # read and checked once per build (theme_assets caches it)
+        package = None if reference is None else reference_package(reference, theme.folder)
+        template = _styled_template(theme, document.meta.language, package)
+    except Exception as error:  # unreadable, refused, or python-docx's several kinds for a bad package
+        raise BuildError(f"document de référence illisible : {reference} ({error})") from error
+    doc = docx.Document(io.BytesIO(template))
     text_width = _page_setup(doc, theme, document.meta)
     _settings(doc, theme.base_size)
     style_ids = {style.name: style.style_id for style in doc.styles}
@@ -104,6 +102,24 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
     buffer = io.BytesIO()
     doc.save(buffer)
     stream.write(normalise_zip(buffer.getvalue(), max(timestamp.timetuple()[:6], (1980, 1, 1, 0, 0, 0))))
+
+
+@functools.lru_cache(maxsize=8)
+def _styled_template(theme: Theme, language: str, reference: bytes | None) -> bytes:
+    """Return an empty DOCX whose styles are set up for ``theme`` and ``language``: python-docx's template
+    restyled, or the ``reference`` package's styles completed.
+
+    Setting the styles up costs python-docx more than writing most documents; it is
+    done once per look and language of a build (the key holds the reference's bytes,
+    so an edited reference is read afresh), each document then opening a copy.
+    """
+    doc = docx.Document(None if reference is None else io.BytesIO(reference))
+    if reference is not None:
+        _clear_body(doc)
+    setup_styles(doc, theme, language, restyle=reference is None)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def _clear_body(doc: DocxDocument) -> None:
