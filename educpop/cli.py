@@ -28,9 +28,6 @@ from educpop.errors import EducpopError, Problem
 from educpop.generators import registry
 from educpop.generators._common import schedule_lines
 from educpop.generators._words import phrases_for
-from educpop.importer import import_file
-from educpop.importer.report import Report
-from educpop.importer.save import default_output, save
 from educpop.inputs import load_inputs
 from educpop.library import describe, library
 from educpop.pack import (
@@ -297,6 +294,11 @@ def list_(folder: Path) -> None:
 @click.option("--force", is_flag=True, help="Remplacer un texte déjà importé.")
 def import_(file: Path, output: Path | None, session_folder: Path | None, keep_report: bool, force: bool) -> None:
     """Importe un texte (PDF, Word, ODT, page web, texte) en Markdown propre pour sources/, avec un rapport."""
+    # Imported here, not above: the readers' libraries (pdfminer, bs4, odfpy) would slow every other command.
+    from educpop.importer import import_file
+    from educpop.importer.report import Report
+    from educpop.importer.save import default_output, save
+
     report = Report()
     imported = import_file(file, report)
     saved = save(file, imported, report, output or default_output(file, session_folder), session_folder,
