@@ -25,7 +25,6 @@ from educpop.generators import registry
 from educpop.generators._sandbox import template_budget
 from educpop.generators.print_plan import FileRole, PackFile, PrintPlan
 from educpop.glyphs import missing_glyphs
-from educpop.impose import combine, impose_booklet
 from educpop.paper import PAPERS, Paper
 from educpop.plan import Plan
 from educpop.render import FORMATS, Format, pdf_pages
@@ -135,6 +134,8 @@ def render_all(
             imposed = fmt.imposable and laid_out.booklet
             content, parts = _rendered(document, fmt, themed)
             if imposed:
+                from educpop.impose import impose_booklet  # pypdf: imported only for what it serves
+
                 content = impose_booklet(content)
             pages = fmt.pages(content) if fmt.pages else None
             if imposed and pages is not None:
@@ -233,6 +234,8 @@ def add_bundles(
     bundled = list(outputs)
     pdfs = [(output.title, output.content) for output in outputs if output.combinable]
     if several and len(pdfs) > 1:
+        from educpop.impose import combine  # pypdf: imported only for what it serves (check makes no PDF)
+
         combined = combine(pdfs, title)
         bundled.append(Output(f"{slug}-tout{paper.suffix}.pdf", combined, role="combined", pages=pdf_pages(combined)))
     archive = PackFile(f"{slug}{paper.suffix}.zip", "archive")

@@ -5,16 +5,13 @@ A new output format is one new module plus one :class:`Format` line in :data:`FO
 
 from __future__ import annotations
 
+import importlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from pypdf import PdfReader
-
 from educpop.document import Document
-from educpop.render.docx import render as render_docx
-from educpop.render.pdf import render as render_pdf
 from educpop.theme import Theme
 
 #: writes a document to a stream; a format that fixes its pages returns the pages of each part of the document
@@ -23,7 +20,22 @@ Renderer = Callable[[Document, BinaryIO, Theme], tuple[int, ...] | None]
 
 def pdf_pages(content: bytes) -> int:
     """Return the page count of the PDF ``content``."""
+    from pypdf import PdfReader  # imported only for what it serves (check makes no PDF)
+
     return len(PdfReader(io.BytesIO(content)).pages)
+
+
+def _imported_when_used(module: str) -> Renderer:
+    """Return the ``render`` of ``educpop.render.<module>``, imported at its first call.
+
+    python-docx and reportlab take a noticeable part of a second to import:
+    ``check`` renders nothing, ``build --format pdf`` needs no python-docx.
+    """
+
+    def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
+        importlib.import_module(f"educpop.render.{module}").render(document, stream, theme)
+
+    return render
 
 
 @dataclass(frozen=True)
@@ -52,7 +64,7 @@ class Format:
 FORMATS: dict[str, Format] = {
     fmt.name: fmt
     for fmt in (
-        Format("docx", render_docx),
-        Format("pdf", render_pdf, imposable=True, combinable=True, pages=pdf_pages),
+        Format("docx", _imported_when_used("docx")),
+        Format("pdf", _imported_when_used("pdf"), imposable=True, combinable=True, pages=pdf_pages),
     )
 }
