@@ -14,7 +14,8 @@ metrics, never pushes a word onto a line of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -76,11 +77,36 @@ def printed_paragraphs(text: SourceText, styles: Styles, width: float) -> list[P
     out = []
     for index, content in enumerate(text.paragraphs):
         heading = index in text.headings
-        lines = break_lines(content, styles[Style.SOURCE_HEADING if heading else Style.SOURCE], width - SLACK)
+        style = styles[Style.SOURCE_HEADING if heading else Style.SOURCE]
+        lines = list(_broken(_Paragraph(_value(content), content), style, width - SLACK))
         if index in shown and lines:
             out.append(PrintedParagraph(lines, number, heading))
         number += len(lines)
     return out
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """A paragraph of a source text, equal to another holding the same runs and notes (a cache key)."""
+
+    value: tuple[Text | tuple[Text, ...], ...]
+    content: Inlines = field(compare=False)
+
+
+def _value(content: Inlines) -> tuple[Text | tuple[Text, ...], ...]:
+    """Return ``content`` as a hashable value: its runs, and each note's runs."""
+    return tuple(run if isinstance(run, Text) else tuple(run.content) for run in content)
+
+
+@functools.lru_cache(maxsize=4096)
+def _broken(paragraph: _Paragraph, style: ParagraphStyle, width: float) -> tuple[Line, ...]:
+    """Return :func:`break_lines` of ``paragraph``, broken once for every copy printed in the same style.
+
+    A text is broken whole for each of its parts in the arpentage kit (their lines keep
+    the text's numbers): without this, a kit in 8 parts breaks the text 8 times.
+    ``style`` counts by identity: the styles of one document.
+    """
+    return tuple(break_lines(paragraph.content, style, width))
 
 
 #: a place in a paragraph: the index of a run and of a character in it (-1: the run is a note)
