@@ -6,6 +6,7 @@ Every value comes from :mod:`educpop.stylesheet`; this module only translates.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -52,8 +53,13 @@ class Styles:
             raise ValueError(f"type d'encadré inconnu : {kind!r}") from None
 
 
+@lru_cache(maxsize=16)
 def make_styles(theme: Theme, language: str) -> Styles:
-    """Return the stylesheet's styles for a document written in ``language`` with ``theme``."""
+    """Return the stylesheet's styles for a document written in ``language`` with ``theme``.
+
+    Made once per look and language: the documents of a build, PDF and DOCX, share
+    them, and with them the source texts' lines already broken (:mod:`source_lines`).
+    """
     fonts = register_family(theme.font)
     sheet = Sheet(theme.base_size, theme.min_size)
     palette = {role: colors.HexColor(value)
