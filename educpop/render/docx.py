@@ -42,7 +42,7 @@ from educpop.render.docx_xml import (
 )
 from educpop.render.pdf_styles import Styles, make_styles
 from educpop.render.source_lines import PrintedParagraph, printed_paragraphs, source_width
-from educpop.stylesheet import PAGES, Sheet, Style, colours
+from educpop.stylesheet import PAGES, STYLESHEET, Look, Sheet, Style, colours
 from educpop.theme import Theme
 from educpop.theme_assets import reference_package
 
@@ -62,7 +62,7 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
     try:
         # read and checked once per build (theme_assets caches it)
         package = None if reference is None else reference_package(reference, theme.folder)
-        template = _styled_template(theme, document.meta.language, package)
+        template = _styled_template(theme, document.meta.language, package, tuple(STYLESHEET.items()))
     except Exception as error:  # unreadable, refused, or python-docx's several kinds for a bad package
         raise BuildError(f"document de référence illisible : {reference} ({error})") from error
     doc = docx.Document(io.BytesIO(template))
@@ -105,13 +105,16 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
 
 
 @functools.lru_cache(maxsize=8)
-def _styled_template(theme: Theme, language: str, reference: bytes | None) -> bytes:
-    """Return an empty DOCX whose styles are set up for ``theme`` and ``language``: python-docx's template
-    restyled, or the ``reference`` package's styles completed.
+def _styled_template(
+    theme: Theme, language: str, reference: bytes | None, entries: tuple[tuple[Style, Look], ...]
+) -> bytes:
+    """Return an empty DOCX whose styles are set up for ``theme``, ``language`` and the stylesheet's
+    ``entries``: python-docx's template restyled, or the ``reference`` package's styles completed.
 
     Setting the styles up costs python-docx more than writing most documents; it is
     done once per look and language of a build (the key holds the reference's bytes,
-    so an edited reference is read afresh), each document then opening a copy.
+    so an edited reference is read afresh, and the entries, which a test may change),
+    each document then opening a copy.
     """
     doc = docx.Document(None if reference is None else io.BytesIO(reference))
     if reference is not None:

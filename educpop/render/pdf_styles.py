@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from educpop.hyphenation import hyphenator
 from educpop.render.pdf_fonts import FontNames, register_family
-from educpop.stylesheet import BOXES, STYLESHEET, BoxLook, Colour, Sheet, Style, colours
+from educpop.stylesheet import BOXES, STYLESHEET, BoxLook, Colour, Look, Sheet, Style, colours
 from educpop.theme import Theme
 
 
@@ -53,13 +53,18 @@ class Styles:
             raise ValueError(f"type d'encadré inconnu : {kind!r}") from None
 
 
-@lru_cache(maxsize=16)
 def make_styles(theme: Theme, language: str) -> Styles:
     """Return the stylesheet's styles for a document written in ``language`` with ``theme``.
 
     Made once per look and language: the documents of a build, PDF and DOCX, share
     them, and with them the source texts' lines already broken (:mod:`source_lines`).
     """
+    return _make_styles(theme, language, tuple(STYLESHEET.items()))
+
+
+@lru_cache(maxsize=16)
+def _make_styles(theme: Theme, language: str, entries: tuple[tuple[Style, Look], ...]) -> Styles:
+    """Return :func:`make_styles` for the stylesheet's ``entries`` (the key: a test may change an entry)."""
     fonts = register_family(theme.font)
     sheet = Sheet(theme.base_size, theme.min_size)
     palette = {role: colors.HexColor(value)
