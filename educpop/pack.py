@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 
-from pypdf import PdfReader
-
 from educpop.document import Document
 from educpop.errors import BuildError
 from educpop.generators import registry
@@ -195,6 +193,8 @@ def render_print_plan(
 
 def _names_whole(pdf: bytes, names: list[str]) -> bool:
     """Return whether each of ``names`` is read whole on one line of the PDF ``pdf``: none is cut."""
+    from pypdf import PdfReader  # imported only for what it serves (check makes no PDF)
+
     lines = [line for page in PdfReader(io.BytesIO(pdf)).pages for line in page.extract_text().splitlines()]
     return all(any(name in line for line in lines) for name in names)
 
