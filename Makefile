@@ -30,6 +30,7 @@ test: lint  ## lint, then run the test suite
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.test-extras  ## time the builds (see benchmarks/)
+	$(BIN)/python benchmarks/bench_process.py
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_hostile.py
 	$(BIN)/python benchmarks/bench_import.py
