@@ -32,8 +32,11 @@ def _imported_when_used(module: str) -> Renderer:
     ``check`` renders nothing, ``build --format pdf`` needs no python-docx.
     """
 
-    def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
-        importlib.import_module(f"educpop.render.{module}").render(document, stream, theme)
+    def render(document: Document, stream: BinaryIO, theme: Theme) -> tuple[int, ...] | None:
+        pages: tuple[int, ...] | None = importlib.import_module(f"educpop.render.{module}").render(
+            document, stream, theme
+        )
+        return pages
 
     return render
 
