@@ -239,8 +239,31 @@ CARDS = CardLook(front_size=16.0, front_scale=1.5, back_scale=1.6, leading=1.25,
 
 #: measures given in centimetres at REFERENCE_SIZE, which grow with the body size
 ANSWER_LINE_GAP_CM = 0.9
+#: room above the first of a run of answer lines and under the last, in gaps between two lines
+ANSWER_LINES_BEFORE = 0.2
+ANSWER_LINES_AFTER = 0.4
 #: "signature": room to sign the attendance sheet; "handwriting": room to write the real time on the roadmap
 ROW_HEIGHTS_CM: dict[RowHeight, float] = {"signature": 1.0, "handwriting": 1.1}
+
+
+#: padding inside the cells of a table, in points (top, right, bottom, left), like its rules the same at every size
+CELL_PADDING = (3.6, 6.0, 5.4, 6.0)
+#: padding inside the cells of a timeline, in points (top, right, bottom, left); its dates have none on their
+#: left and the left padding on their right, so that the rule after them stands in the middle
+TIMELINE_PADDING = (3.0, 6.0, 4.2, 9.0)
+#: space after a table or a timeline, in body sizes
+TABLE_AFTER = 0.8
+#: space before and after a box, in body sizes
+BOX_BEFORE = 0.4
+BOX_AFTER = 1.0
+
+#: the cover's coloured band across the top of the paper, with the organisation's name, in centimetres
+COVER_BAND_CM = 1.6
+#: the width of the logo at the top of a cover, in centimetres
+COVER_LOGO_CM = 4.0
+#: the room above a cover's title (or kicker), in centimetres: without a logo, and under one
+COVER_ROOM_CM = 5.0
+COVER_ROOM_UNDER_LOGO_CM = 3.0
 
 
 @dataclass(frozen=True)
@@ -310,6 +333,11 @@ class Sheet:
         """Return the distance between two lines to write on, in centimetres."""
         return self.scaled_cm(ANSWER_LINE_GAP_CM)
 
+    @property
+    def table_after(self) -> float:
+        """Return the space after a table or a timeline, in points."""
+        return self.body * TABLE_AFTER
+
     def row_height_cm(self, height: RowHeight) -> float:
         """Return the least height of the body rows of a table of ``height``, in centimetres."""
         return self.scaled_cm(ROW_HEIGHTS_CM[height])
@@ -317,3 +345,5 @@ class Sheet:
 
 #: paper sizes in centimetres (width, height, margin), portrait
 PAGES = {"A4": (21.0, 29.7, 2.0), "A5": (14.8, 21.0, 1.5)}
+#: room added to the bottom margin for the footer, in centimetres
+FOOTER_ROOM_CM = 0.4

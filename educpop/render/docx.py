@@ -22,7 +22,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
 
-from educpop.document import Document, Meta, PageBreak, RunningHeader, SourceText
+from educpop.document import Cover, Document, Meta, PageBreak, RunningHeader, SourceText
 from educpop.errors import BuildError
 from educpop.hyphenation import CONSECUTIVE, ZONE
 from educpop.render.docx_blocks import Context, render_block, write_source
@@ -42,7 +42,7 @@ from educpop.render.docx_xml import (
 )
 from educpop.render.pdf_styles import Styles, make_styles
 from educpop.render.source_lines import PrintedParagraph, printed_paragraphs, source_width
-from educpop.stylesheet import PAGES, STYLESHEET, Look, Sheet, Style, colours
+from educpop.stylesheet import FOOTER_ROOM_CM, PAGES, STYLESHEET, Look, Sheet, Style, colours
 from educpop.theme import Theme
 from educpop.theme_assets import reference_package
 
@@ -92,7 +92,8 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
             case _:
                 render_block(block, ctx, doc)
     footnotes.finish()
-    _footer(doc, document.meta, theme, text_width)
+    starts_with_cover = bool(document.blocks) and isinstance(document.blocks[0], Cover)
+    _footer(doc, document.meta, theme, text_width, cover=starts_with_cover)
     mark_right_to_left(doc.element.body)  # Arabic and Hebrew names: w:rtl runs, w:bidi paragraphs
     mark_right_to_left(doc.sections[0].footer._element)
     timestamp = _timestamp()
@@ -144,7 +145,7 @@ def _page_setup(doc: DocxDocument, theme: Theme, meta: Meta) -> int:
         section.orientation = WD_ORIENT.LANDSCAPE if meta.orientation == "landscape" else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Cm(width), Cm(height)
         section.left_margin = section.right_margin = Cm(margin)
-        section.top_margin, section.bottom_margin = Cm(margin), Cm(margin + 0.5)
+        section.top_margin, section.bottom_margin = Cm(margin), Cm(margin + FOOTER_ROOM_CM)
         section.header_distance = section.footer_distance = Cm(1)
         section.gutter = Cm(0)
     text_width: int = Cm(width - 2 * margin).twips  # python-docx leaves Length.twips untyped
@@ -267,13 +268,15 @@ class _SourceLines:
         return printed_paragraphs(text, self._styles, self.width)
 
 
-def _footer(doc: DocxDocument, meta: Meta, theme: Theme, width: int) -> None:
-    """Write the footer on the first section; every later section links to it."""
+def _footer(doc: DocxDocument, meta: Meta, theme: Theme, width: int, cover: bool) -> None:
+    """Write the footer on the first section; every later section links to it; a ``cover`` has none, as in the PDF."""
     for section in doc.sections[1:]:
         section.different_first_page_header_footer = False
         link_to_previous_section(section._sectPr)
     first = doc.sections[0]
-    first.different_first_page_header_footer = False
+    first.different_first_page_header_footer = cover
+    if cover:
+        first.first_page_footer.is_linked_to_previous = False  # an empty footer of its own
     footer = first.footer
     footer.is_linked_to_previous = False
     for child in list(footer._element):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor, Twips
@@ -55,10 +55,13 @@ from educpop.render.docx_notes import Footnotes
 from educpop.render.docx_styles import Numbering, word_name
 from educpop.render.docx_xml import (
     element,
+    float_at_page_top,
     forbid_row_split,
+    hex_colour,
     mark_header_row,
     sanitise,
     set_cell_margins,
+    set_cell_padding,
     set_language,
     set_shading,
     set_table_borders,
@@ -66,12 +69,29 @@ from educpop.render.docx_xml import (
     suppress_hyphenation,
 )
 from educpop.render.source_lines import PrintedParagraph
-from educpop.stylesheet import BOXES, CARDS, HEADINGS, Colour, Sheet, Style, paragraph_style
+from educpop.stylesheet import (
+    ANSWER_LINES_AFTER,
+    ANSWER_LINES_BEFORE,
+    BOX_AFTER,
+    BOXES,
+    CARDS,
+    CELL_PADDING,
+    COVER_BAND_CM,
+    COVER_LOGO_CM,
+    COVER_ROOM_CM,
+    COVER_ROOM_UNDER_LOGO_CM,
+    HEADINGS,
+    TIMELINE_PADDING,
+    Colour,
+    Sheet,
+    Style,
+    paragraph_style,
+)
 from educpop.theme import Theme
 from educpop.theme_assets import picture_bytes
 from educpop.userfile import UnreadableFile
 
-#: Padding inside a box, in twips (0.25 cm).
+#: Padding inside a box, in twips (0.25 cm), the PDF's with the width of its frame.
 BOX_PADDING = 142
 
 #: what a hyphen becomes in cells whose words are never cut
@@ -79,10 +99,15 @@ NO_BREAK_HYPHEN = "\u2011"
 #: the language of names: none, so that neither Word nor LibreOffice hyphenates them
 NO_LANGUAGE = "zxx"
 
-#: Left and right cell padding of Table Grid, in twips.
-CELL_PADDING = 108
+#: height of the paragraph Word needs after a page of cards, in points: the cards fill the page, as in the PDF
+CARDS_AFTER = 1.0
 
 Container = DocxDocument | _Cell
+
+
+def _twips(points: float) -> int:
+    """Return ``points`` in twips, Word's twentieths of a point."""
+    return round(points * 20)
 
 
 @dataclass(frozen=True)
@@ -175,7 +200,8 @@ def _last_paragraph(container: Container) -> DocxParagraph | None:
 def _(block: Heading, ctx: Context, container: Container) -> None:
     if block.level not in (1, 2, 3):
         raise ValueError(f"heading level must be 1 to 3, got {block.level}")
-    _inlines(ctx, _add(ctx, container, HEADINGS[block.level]), block.content)
+    heading = _inlines(ctx, _add(ctx, container, HEADINGS[block.level]), block.content)
+    heading.paragraph_format.keep_with_next = True  # whatever a reference document's Heading styles say
 
 
 @render_block.register
@@ -207,13 +233,13 @@ def _(block: NumberedList, ctx: Context, container: Container) -> None:
 
 
 def _new_table(
-    ctx: Context, container: Container, rows: int, weights: list[float], padding: int = CELL_PADDING
+    ctx: Context, container: Container, rows: int, weights: list[float], padding: int = _twips(CELL_PADDING[3])
 ) -> DocxTable:
     """Return a Table Grid table of ``rows`` rows with columns sized by relative ``weights``.
 
     The table spans the available width exactly: Word (before 2013 layout) and
     LibreOffice put the cell text, not the border, on the margin unless the table
-    is indented by its cells' left ``padding``.
+    is indented by its cells' left ``padding`` (in twips).
     """
     table = container.add_table(rows=rows, cols=len(weights))
     table.style = ctx.doc.styles["Table Grid"]
@@ -234,14 +260,20 @@ def _new_table(
     return table
 
 
-def _after_table(ctx: Context, container: Container) -> None:
-    """Leave a little space after a table (and keep Word from gluing two tables together)."""
-    if isinstance(container, _Cell):
-        spacer = _last_paragraph(container)  # python-docx ends a cell with an empty paragraph
-        if spacer is not None:
-            _restyle(ctx, spacer, Style.SMALL)
-    else:
-        _add(ctx, container, Style.SMALL)
+def _after_table(ctx: Context, container: Container, space: float) -> None:
+    """Leave ``space`` points after a table (and keep Word from gluing two tables together).
+
+    Word needs a paragraph after a table; it is exactly as high as the PDF's space,
+    not a line of small print and its space after.
+    """
+    # python-docx ends a cell with an empty paragraph
+    spacer = _last_paragraph(container) if isinstance(container, _Cell) else None
+    spacer = spacer or _add(ctx, container, Style.SMALL)
+    _restyle(ctx, spacer, Style.SMALL)
+    spacing = spacer.paragraph_format
+    spacing.space_before = spacing.space_after = Pt(0)
+    spacing.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    spacing.line_spacing = Pt(space)
 
 
 def _cell_text(
@@ -264,9 +296,12 @@ def _(block: Table, ctx: Context, container: Container) -> None:
     columns = max([len(block.header), *(len(row) for row in block.rows)], default=0)
     if columns == 0:
         return
-    weights = column_widths(block, ctx.width / 20, ctx.theme.font, ctx.sheet[Style.CELL].size, CELL_PADDING / 20)
+    top, right, bottom, left = CELL_PADDING
+    weights = column_widths(block, ctx.width / 20, ctx.theme.font, ctx.sheet[Style.CELL].size, (left + right) / 2)
     has_header = bool(block.header)
     table = _new_table(ctx, container, len(block.rows) + has_header, weights)
+    set_cell_margins(table._tbl.tblPr, top=_twips(top), right=_twips(right), bottom=_twips(bottom),
+                     left=_twips(left))
     if has_header:
         header = table.rows[0]
         mark_header_row(header._tr.get_or_add_trPr())
@@ -276,6 +311,7 @@ def _(block: Table, ctx: Context, container: Container) -> None:
         for cell in header.cells:
             set_shading(cell._tc.get_or_add_tcPr(), ctx.palette[Colour.ACCENT])
     for row, contents in zip(table.rows[has_header:], block.rows, strict=True):
+        forbid_row_split(row._tr.get_or_add_trPr())  # a row is read whole, as in the PDF
         for cell, content in zip(row.cells, contents, strict=False):  # a short row leaves cells empty
             _cell_text(ctx, cell, content, unbroken=block.unbroken)
         if block.row_height:
@@ -283,14 +319,13 @@ def _(block: Table, ctx: Context, container: Container) -> None:
             row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     if block.keep_together:
         _keep_rows_together(table)
-    _after_table(ctx, container)
+    _after_table(ctx, container, ctx.sheet.table_after)
 
 
 def _keep_rows_together(table: DocxTable) -> None:
-    """Keep ``table`` on one page when it fits: rows never split, each kept with the next (Word's way)."""
+    """Keep ``table`` on one page when it fits: each row kept with the next (Word's way)."""
     rows = list(table.rows)
     for index, row in enumerate(rows):
-        forbid_row_split(row._tr.get_or_add_trPr())
         if index < len(rows) - 1:
             for paragraph in (paragraph for cell in row.cells for paragraph in cell.paragraphs):
                 paragraph.paragraph_format.keep_with_next = True
@@ -308,30 +343,59 @@ def _(block: Box, ctx: Context, container: Container) -> None:
     if block.kind not in BOXES:
         raise ValueError(f"unknown box kind {block.kind!r}")
     look = BOXES[block.kind]
-    table = _new_table(ctx, container, 1, [1.0], padding=BOX_PADDING)
+    # The title and the first block (with the paragraphs kept with it) share a row that never
+    # splits; the rest has a row of its own that may run onto the next page: a long box is split
+    # as in the PDF, but never leaves its title alone at the foot of a page.
+    cut = next((index + 1 for index, child in enumerate(block.blocks) if not keeps_with_next(child)),
+               len(block.blocks))
+    head, rest = block.blocks[:cut], block.blocks[cut:]
+    table = _new_table(ctx, container, 1 + bool(rest), [1.0], padding=BOX_PADDING)
     tblPr = table._tbl.tblPr
     border = ctx.palette[look.border]
     side = ("single", round(look.border_width * 8), border)
     others = None if look.left_rule else side
     set_table_borders(tblPr, top=others, left=side, bottom=others, right=others, insideH=None, insideV=None)
-    set_cell_margins(tblPr, BOX_PADDING)
-    cell = table.cell(0, 0)
-    set_shading(cell._tc.get_or_add_tcPr(), ctx.palette[look.background])
-    first = cell.paragraphs[0]
+    set_cell_margins(tblPr, top=BOX_PADDING, right=BOX_PADDING, bottom=BOX_PADDING, left=BOX_PADDING)
+    forbid_row_split(table.rows[0]._tr.get_or_add_trPr())
+    cells = [row.cells[0] for row in table.rows]
+    for cell in cells:
+        set_shading(cell._tc.get_or_add_tcPr(), ctx.palette[look.background])
+    if rest:  # the two rows read as one box: no padding where they meet
+        set_cell_padding(cells[0]._tc.get_or_add_tcPr(), bottom=0)
+        set_cell_padding(cells[1]._tc.get_or_add_tcPr(), top=0)
+    first = cells[0].paragraphs[0]
     _restyle(ctx, first, Style.BOX_TITLE)
-    first.add_run(sanitise(block.title)).font.color.rgb = RGBColor.from_string(border.lstrip("#").upper())
+    # The row keeps the title with the text; kept "with next" besides, it would make
+    # LibreOffice keep the whole box on one page.
+    first.paragraph_format.keep_with_next = False
+    first.add_run(sanitise(block.title)).font.color.rgb = RGBColor.from_string(hex_colour(border))
     inner = dataclasses.replace(ctx, width=ctx.width - 2 * BOX_PADDING, body_style=Style.BOX_TEXT)
-    for child in block.blocks:
-        render_block(child, inner, cell)
-    if not block.title and len(cell.paragraphs) > 1:
-        first._p.getparent().remove(first._p)
-    _after_table(ctx, container)
+    for cell, blocks in zip(cells, (head, rest), strict=False):
+        for child in blocks:
+            render_block(child, inner, cell)
+    if not block.title:
+        _drop_first_empty(cells[0])
+    if rest:
+        _drop_first_empty(cells[1])
+    _after_table(ctx, container, ctx.sheet.body * BOX_AFTER)
+
+
+def _drop_first_empty(cell: _Cell) -> None:
+    """Remove the empty paragraph a new cell starts with, once something follows it."""
+    first = cell.paragraphs[0]
+    if not first.text and len(cell.paragraphs) > 1:
+        cell._tc.remove(first._p)
 
 
 @render_block.register
 def _(block: AnswerLines, ctx: Context, container: Container) -> None:
-    for _index in range(max(0, block.count)):
-        _add(ctx, container, Style.ANSWER_LINE)
+    lines = [_add(ctx, container, Style.ANSWER_LINE) for _index in range(max(0, block.count))]
+    if lines:
+        # Room above the first line and under the last, as in the PDF, so that the
+        # next question does not sit on the last line.
+        gap = ctx.sheet.answer_line_gap_cm
+        lines[0].paragraph_format.space_before = Cm(gap * ANSWER_LINES_BEFORE)
+        lines[-1].paragraph_format.space_after = Cm(gap * ANSWER_LINES_AFTER)
 
 
 @render_block.register
@@ -345,23 +409,26 @@ def _(block: Checklist, ctx: Context, container: Container) -> None:
 def _(block: Timeline, ctx: Context, container: Container) -> None:
     if not block.events:
         return
-    table = _new_table(ctx, container, len(block.events), [1.0, 3.0])
+    top, right, bottom, left = (_twips(side) for side in TIMELINE_PADDING)
+    table = _new_table(ctx, container, len(block.events), [1.0, 3.0], padding=0)
+    set_cell_margins(table._tbl.tblPr, top=top, right=right, bottom=bottom, left=left)
     rule = ("single", 4, ctx.palette[Colour.RULE])
     set_table_borders(table._tbl.tblPr, top=rule, bottom=rule, insideH=rule, left=None, right=None, insideV=None)
     for row, event in zip(table.rows, block.events, strict=True):
         forbid_row_split(row._tr.get_or_add_trPr())
         date, what = row.cells
+        set_cell_padding(date._tc.get_or_add_tcPr(), left=0, right=left)  # the dates line up with the text
         _cell_text(ctx, date, [Text(event.when)], Style.DATE)
         _cell_text(ctx, what, event.content)
-    _after_table(ctx, container)
+    _after_table(ctx, container, ctx.sheet.table_after)
 
 
 @render_block.register
 def _(block: Cards, ctx: Context, container: Container) -> None:
     section = ctx.doc.sections[-1]
-    # A little under the page's text height: the small paragraph after each table must fit too.
+    # The page's text height but for the paragraph Word needs after each table (and a point to spare).
     paper, top, bottom = (int(side or 0) for side in (section.page_height, section.top_margin, section.bottom_margin))
-    height = Emu(paper - top - bottom).pt * 0.93
+    height = Emu(paper - top - bottom).pt - CARDS_AFTER - 1
     layout = card_layout(block, ctx.width / 20, height, ctx.theme.font, ctx.theme.base_size)
     cut = ("dashed", round(CARDS.cut_width * 8), ctx.palette[CARDS.cut_colour])
     pages = layout.pages(block)
@@ -387,7 +454,7 @@ def _(block: Cards, ctx: Context, container: Container) -> None:
                     _inlines(ctx, paragraph, content)
                     for run in paragraph.runs:
                         run.font.size = size
-            _after_table(ctx, container)
+            _after_table(ctx, container, CARDS_AFTER)
             if side == "front" or number < len(pages) - 1:
                 render_block(PageBreak(), ctx, container)
 
@@ -444,21 +511,59 @@ def _(block: Image, ctx: Context, container: Container) -> None:
 
 @render_block.register
 def _(block: Cover, ctx: Context, container: Container) -> None:
+    if not isinstance(container, _Cell):
+        _cover_band(ctx, container)
+    logo = block.logo or ctx.theme.logo
+    if logo is not None:
+        picture = _add(ctx, container, Style.COVER_LINE)
+        picture.paragraph_format.space_after = Pt(ctx.sheet[Style.BODY].after)
+        _picture(ctx, picture, logo, COVER_LOGO_CM)
+    room = Cm(COVER_ROOM_CM if logo is None else COVER_ROOM_UNDER_LOGO_CM)
     if block.kicker:
         kicker = _add(ctx, container, Style.COVER_KICKER, sanitise(block.kicker))
-        kicker.paragraph_format.space_before = Cm(4)
+        kicker.paragraph_format.space_before = room
     title = _add(ctx, container, Style.COVER_TITLE, sanitise(block.title))
-    title.paragraph_format.space_before = Cm(1 if block.kicker else 5)
+    if not block.kicker:
+        title.paragraph_format.space_before = room
     if block.subtitle:
         _add(ctx, container, Style.COVER_SUBTITLE, sanitise(block.subtitle))
     for line in block.lines:
         _add(ctx, container, Style.COVER_LINE, sanitise(line))
-    logo = block.logo or ctx.theme.logo
-    if logo is not None:
-        paragraph = _add(ctx, container, Style.COVER_LINE)
-        paragraph.paragraph_format.space_before = Cm(2)
-        _picture(ctx, paragraph, logo, 4.0)
     render_block(PageBreak(), ctx, container)
+
+
+def _cover_band(ctx: Context, container: DocxDocument) -> None:
+    """Add the cover's band: across the top of the paper in the theme's colour, the organisation in white.
+
+    A one-cell table floating at the paper's top edge, over the top margin, as the
+    PDF draws it; its side padding is the margin, so the name starts where the text does.
+    """
+    section = ctx.doc.sections[-1]
+    paper, margin = int(section.page_width or 0), int(section.left_margin or 0)
+    table = _new_table(ctx, container, 1, [1.0], padding=0)
+    tblPr = table._tbl.tblPr
+    float_at_page_top(tblPr)
+    full = Emu(paper).twips
+    tblPr.find(qn("w:tblW")).set(qn("w:w"), str(full))
+    set_table_borders(tblPr, top=None, left=None, bottom=None, right=None, insideH=None, insideV=None)
+    side = Emu(margin).twips
+    set_cell_margins(tblPr, top=0, right=side, bottom=0, left=side)
+    row = table.rows[0]
+    row.height = Cm(COVER_BAND_CM)
+    row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+    forbid_row_split(row._tr.get_or_add_trPr())
+    cell = row.cells[0]
+    cell.width = table.columns[0].width = Twips(full)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    set_shading(cell._tc.get_or_add_tcPr(), ctx.palette[Colour.PRIMARY])
+    look = ctx.sheet[Style.COVER_BAND]
+    name = cell.paragraphs[0]
+    _restyle(ctx, name, Style.COVER_LINE)
+    name.paragraph_format.space_after = Pt(0)
+    run = name.add_run(sanitise(ctx.theme.organisation))
+    run.bold = look.bold
+    run.font.size = Pt(look.size)
+    run.font.color.rgb = RGBColor.from_string(hex_colour(ctx.palette[look.colour]))
 
 
 @render_block.register

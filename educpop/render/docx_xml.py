@@ -145,12 +145,33 @@ def set_table_borders(tblPr: BaseOxmlElement, **sides: tuple[str, int, str] | No
         borders.append(side)
 
 
-def set_cell_margins(tblPr: BaseOxmlElement, twips: int) -> None:
-    """Give every cell of a table ``twips`` of padding on all four sides."""
+def set_cell_margins(tblPr: BaseOxmlElement, *, top: int, right: int, bottom: int, left: int) -> None:
+    """Give every cell of a table (given its ``w:tblPr``) its padding on each side, in twips."""
     mar = OxmlElement("w:tblCellMar")
-    for name in ("top", "left", "bottom", "right"):
+    for name, twips in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
         mar.append(element(f"w:{name}", w=str(twips), type="dxa"))
     _replace_child(tblPr, mar, ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"))
+
+
+def set_cell_padding(tcPr: BaseOxmlElement, **sides: int) -> None:
+    """Give one cell (given its ``w:tcPr``) its own padding in twips on the named sides (top, left, bottom, right)."""
+    mar = OxmlElement("w:tcMar")
+    for name in ("top", "left", "bottom", "right"):
+        if name in sides:
+            mar.append(element(f"w:{name}", w=str(sides[name]), type="dxa"))
+    _replace_child(tcPr, mar, ("w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers",
+                               "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange"))  # fmt: skip
+
+
+def float_at_page_top(tblPr: BaseOxmlElement) -> None:
+    """Float a table (given its ``w:tblPr``) at the top left corner of the paper, over the top margin."""
+    position = element("w:tblpPr", leftFromText="0", rightFromText="0", topFromText="0", bottomFromText="0",
+                       vertAnchor="page", horzAnchor="page", tblpX="0", tblpY="0")
+    _replace_child(tblPr, position, (
+        "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc",
+        "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+        "w:tblCaption", "w:tblDescription", "w:tblPrChange",
+    ))
 
 
 def set_table_indent(tblPr: BaseOxmlElement, twips: int) -> None:

@@ -71,7 +71,20 @@ from educpop.render.pdf_notes import KeepsNoteRoom, NoteParagraph, PageNotes
 from educpop.render.pdf_page import BODY, COVER
 from educpop.render.pdf_styles import Styles
 from educpop.render.source_lines import printed_paragraphs
-from educpop.stylesheet import CARDS, HEADINGS, Colour, Style, paragraph_style
+from educpop.stylesheet import (
+    BOX_AFTER,
+    BOX_BEFORE,
+    CARDS,
+    CELL_PADDING,
+    COVER_LOGO_CM,
+    COVER_ROOM_CM,
+    COVER_ROOM_UNDER_LOGO_CM,
+    HEADINGS,
+    TIMELINE_PADDING,
+    Colour,
+    Style,
+    paragraph_style,
+)
 from educpop.theme import Theme
 from educpop.theme_assets import picture_bytes
 from educpop.userfile import UnreadableFile
@@ -294,7 +307,8 @@ class Builder:
             return []
         if block.widths and (len(block.widths) != columns or any(w <= 0 for w in block.widths)):
             raise ValueError(f"largeurs de tableau {block.widths!r} pour {columns} colonnes")
-        col_widths = column_widths(block, width, self.theme.font, s[Style.CELL].fontSize, PAD)
+        top, right, bottom, left = CELL_PADDING
+        col_widths = column_widths(block, width, self.theme.font, s[Style.CELL].fontSize, (left + right) / 2)
         cell, short, header = s[Style.CELL], s.whole(Style.CELL), s[Style.CELL_HEADER]
         if block.unbroken:
             cell, short, header = _unbroken(cell), _unbroken(short), _unbroken(header)
@@ -304,10 +318,10 @@ class Builder:
         style = [
             ("GRID", (0, 0), (-1, -1), 0.5, s.colour[Colour.RULE]),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 0.9),
+            ("LEFTPADDING", (0, 0), (-1, -1), left),
+            ("RIGHTPADDING", (0, 0), (-1, -1), right),
+            ("TOPPADDING", (0, 0), (-1, -1), top),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
         ]
         if block.header:
             style += [
@@ -318,8 +332,8 @@ class Builder:
         if block.row_height:
             least = s.sheet.row_height_cm(block.row_height) * cm
             natural = [
-                max(cell.wrap(w - 2 * PAD, s.base_size * 100)[1] for cell, w in zip(row, col_widths, strict=True))
-                + PAD * 1.5
+                max(cell.wrap(w - left - right, s.base_size * 100)[1] for cell, w in zip(row, col_widths, strict=True))
+                + top + bottom
                 for row in data
             ]
             row_heights = [None] * bool(block.header) + [max(least, h) for h in natural[bool(block.header):]]
@@ -332,7 +346,7 @@ class Builder:
             style=self.table_style(style),
         )
         table.fresh_height = self.fresh_height
-        return [KeepTogether([table]) if block.keep_together else table, Spacer(1, s.base_size * 0.8)]
+        return [KeepTogether([table]) if block.keep_together else table, Spacer(1, s.sheet.table_after)]
 
     def box(self, block: Box, width: float) -> list[Flowable]:
         """Return a framed box; one table row per inner block, so that it splits across pages."""
@@ -388,8 +402,8 @@ class Builder:
             hAlign="LEFT",
             style=self.table_style(style),
         )
-        table.spaceBefore = s.base_size * 0.4
-        table.spaceAfter = s.base_size * 1.0
+        table.spaceBefore = s.base_size * BOX_BEFORE
+        table.spaceAfter = s.base_size * BOX_AFTER
         if block.title:
             # splitInRow may cut right after the title: start on a new page unless a few lines fit.
             # (Not a CondPageBreak: that would stop a heading before the box from keeping with it.)
@@ -415,20 +429,21 @@ class Builder:
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEAFTER", (0, 0), (0, -1), 1.5, s.colour[Colour.PRIMARY]),
                     ("LEFTPADDING", (0, 0), (0, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (0, -1), PAD * 1.5),
-                    ("LEFTPADDING", (1, 0), (1, -1), PAD * 1.5),
-                    ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 0.7),
+                    ("RIGHTPADDING", (0, 0), (0, -1), TIMELINE_PADDING[3]),
+                    ("LEFTPADDING", (1, 0), (1, -1), TIMELINE_PADDING[3]),
+                    ("RIGHTPADDING", (1, 0), (1, -1), TIMELINE_PADDING[1]),
+                    ("TOPPADDING", (0, 0), (-1, -1), TIMELINE_PADDING[0]),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), TIMELINE_PADDING[2]),
                 ]
             ),
         )
         table.fresh_height = self.fresh_height
-        return [table, Spacer(1, s.base_size * 0.8)]
+        return [table, Spacer(1, s.sheet.table_after)]
 
     def cards(self, block: Cards, width: float) -> list[Flowable]:
         """Return a page of card fronts then the page of their backs, columns mirrored, for each page of cards."""
-        # The frame keeps 6 points of padding above and below its text (reportlab's default).
-        layout = card_layout(block, width, self.frame_height - 13, self.theme.font, self.styles.base_size)
+        # A point to spare, as in the DOCX.
+        layout = card_layout(block, width, self.frame_height - 1, self.theme.font, self.styles.base_size)
         front = self.styles[Style.CELL].clone("card_front", fontSize=layout.front_size, alignment=TA_CENTER,
                                        leading=layout.front_size * CARDS.leading, hyphenationLang="")
         back = front.clone("card_back", fontName=self.styles.fonts.bold, fontSize=layout.back_size,
@@ -488,8 +503,8 @@ class Builder:
         out: list[Flowable] = []
         logo = block.logo or self.theme.logo
         if logo is not None:
-            out += [self.image(logo, 4 * cm, width)]
-        out.append(Spacer(1, 5 * cm if logo is None else 3 * cm))
+            out += [self.image(logo, COVER_LOGO_CM * cm, width)]
+        out.append(Spacer(1, (COVER_ROOM_CM if logo is None else COVER_ROOM_UNDER_LOGO_CM) * cm))
         if block.kicker:
             out.append(RLParagraph(escape_text(block.kicker), s[Style.COVER_KICKER]))
         out.append(RLParagraph(escape_text(block.title), s[Style.COVER_TITLE]))

@@ -17,6 +17,7 @@ from reportlab.platypus.flowables import _listWrapOn
 
 from educpop.document import Inline, Inlines, Note, Text, inline_text
 from educpop.render.pdf_notes import KeepsNoteRoom, NoteParagraph, PageNotes
+from educpop.stylesheet import ANSWER_LINES_AFTER, ANSWER_LINES_BEFORE
 
 #: The colour of the lines to write on.
 WRITING_LINE_GREY = colors.HexColor("#9A9A9A")
@@ -218,8 +219,8 @@ class RuledLines(Flowable):
         self.count = max(count, 0)
         self.gap = gap
         self.colour = colour
-        self.spaceBefore = gap * 0.2
-        self.spaceAfter = gap * 0.4
+        self.spaceBefore = gap * ANSWER_LINES_BEFORE
+        self.spaceAfter = gap * ANSWER_LINES_AFTER
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth

@@ -14,6 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from educpop.render.pdf_flowables import HeadingParagraph, KeepWithNext
 from educpop.render.pdf_notes import CALLBACK, PageNotes
+from educpop.stylesheet import COVER_BAND_CM, FOOTER_ROOM_CM
 
 #: template names
 BODY = "body"
@@ -132,11 +133,6 @@ def _shorten(text: str, font: str, size: float, room: float) -> str:
     return text.rstrip() + "…"
 
 
-#: the frame's left and right paddings, in points (reportlab's default): the text is that much narrower than the page
-#: less its margins
-FRAME_PADDING = 6.0
-
-
 class EducpopDocTemplate(BaseDocTemplate):
     """A body template and a cover template; every laid-out heading becomes a bookmark."""
 
@@ -147,7 +143,7 @@ class EducpopDocTemplate(BaseDocTemplate):
             leftMargin=look.margin,
             rightMargin=look.margin,
             topMargin=look.margin,
-            bottomMargin=look.margin + 0.4 * cm,
+            bottomMargin=look.margin + FOOTER_ROOM_CM * cm,
             keepTogetherClass=KeepWithNext,
             **kwargs,
         )
@@ -156,8 +152,10 @@ class EducpopDocTemplate(BaseDocTemplate):
         self.notes = PageNotes(note_style, self.width, self.height, rule, smallest)
         self._bookmarks = 0
         self._outline_level = -1
+        # The text fills the margins (reportlab's frames keep 6 points inside them, tables did not),
+        # as in the DOCX.
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
-                      leftPadding=FRAME_PADDING, rightPadding=FRAME_PADDING)
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         body = PageTemplate(BODY, [frame], onPage=self._on_body_page, onPageEnd=self._on_page_end)
         cover = PageTemplate(COVER, [frame], onPage=self._on_cover_page, onPageEnd=self._on_page_end)
         templates = [cover, body] if first == COVER else [body, cover]
@@ -173,7 +171,7 @@ class EducpopDocTemplate(BaseDocTemplate):
         canvas.educpop_cover = True
         look = self.look
         width, height = self.pagesize
-        band = 1.6 * cm
+        band = COVER_BAND_CM * cm
         canvas.saveState()
         canvas.setFillColor(look.primary)
         canvas.rect(0, height - band, width, band, stroke=0, fill=1)

@@ -23,7 +23,6 @@ from reportlab.lib.units import cm
 from educpop.document import Inlines, Note, SourceText, Text
 from educpop.render.pdf_flowables import escape_text, printable, styled
 from educpop.render.pdf_notes import NoteParagraph
-from educpop.render.pdf_page import FRAME_PADDING
 from educpop.render.pdf_styles import Styles
 from educpop.stylesheet import PAGES, Style
 from educpop.theme import Theme
@@ -57,13 +56,11 @@ class PrintedParagraph:
 def source_width(theme: Theme, orientation: str) -> float:
     """Return the width in points that source texts are printed in, on the paper of ``theme``'s source texts.
 
-    The PDF's frame width: the page less its margins and the frame's paddings.
-    The DOCX's text is as wide as the page less its margins, so its lines have
-    room to spare.
+    The page less its margins, in the PDF's frame and in the DOCX alike.
     """
     width, height, margin = PAGES[theme.source_page_size or theme.page_size]
     across = height if orientation == "landscape" else width
-    return float((across - 2 * margin) * cm - 2 * FRAME_PADDING)
+    return float((across - 2 * margin) * cm)
 
 
 def printed_paragraphs(text: SourceText, styles: Styles, width: float) -> list[PrintedParagraph]:
