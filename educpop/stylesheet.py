@@ -122,12 +122,15 @@ class Look:
     padding: tuple[float, float, float, float] | None = None
     #: words may be cut at line ends, as :mod:`educpop.hyphenation` allows (running text); never in titles and labels
     hyphenate: bool | None = None
+    #: no space between two paragraphs in a row of this style (a list's items): ``after`` follows the last
+    packed: bool | None = None
 
 
 #: the root every look inherits from
 _ROOT = Look(size=1.0, leading=1.4, before=0.0, after=0.6, left_indent=0.0, right_indent=0.0,
              first_line_indent=0.0, bold=False, italic=False, colour=Colour.TEXT, background=None,
-             align="left", keep_with_next=False, rule="", padding=(0.0, 0.0, 0.0, 0.0), hyphenate=True)
+             align="left", keep_with_next=False, rule="", padding=(0.0, 0.0, 0.0, 0.0), hyphenate=True,
+             packed=False)
 
 
 def _heading(level: int, size: float, before: float) -> Look:
@@ -147,9 +150,12 @@ STYLESHEET: dict[Style, Look] = {
     Style.HEADING_2: _heading(2, 1.4, 1.1),
     Style.HEADING_3: _heading(3, 1.15, 0.9),
     # the mark of an item hangs in its indent
-    Style.LIST_BULLET: Look(Style.BODY, "List Bullet", after=0.4, left_indent=1.9, first_line_indent=-1.9),
-    Style.LIST_NUMBER: Look(Style.BODY, "List Number", after=0.4, left_indent=1.9, first_line_indent=-1.9),
-    Style.CHECKLIST: Look(Style.BODY, "Case à cocher", after=0.4, left_indent=1.9, first_line_indent=-1.9),
+    Style.LIST_BULLET: Look(Style.BODY, "List Bullet", after=0.4, left_indent=1.9, first_line_indent=-1.9,
+                            packed=True),
+    Style.LIST_NUMBER: Look(Style.BODY, "List Number", after=0.4, left_indent=1.9, first_line_indent=-1.9,
+                            packed=True),
+    Style.CHECKLIST: Look(Style.BODY, "Case à cocher", after=0.4, left_indent=1.9, first_line_indent=-1.9,
+                          packed=True),
     Style.CELL: Look(Style.BODY, "Cellule", leading=1.3, after=0.0),
     Style.CELL_HEADER: Look(Style.CELL, "Cellule en-tête", bold=True, hyphenate=False),
     Style.QUOTE: Look(Style.BODY, "Quote", italic=True, before=0.4, left_indent=3.1, right_indent=3.1),
@@ -286,6 +292,7 @@ class Resolved:
     rule: Literal["", "left", "below"]
     padding: tuple[float, float, float, float]
     hyphenate: bool
+    packed: bool
 
 
 def _merged(style: Style) -> Look:
@@ -322,6 +329,7 @@ class Sheet:
             rule=look.rule or "", padding=(body * look.padding[0], body * look.padding[1], body * look.padding[2],
                                            body * look.padding[3]),
             hyphenate=bool(look.hyphenate),
+            packed=bool(look.packed),
         )
 
     def scaled_cm(self, centimetres: float) -> float:

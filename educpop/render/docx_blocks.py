@@ -377,6 +377,11 @@ def _(block: Box, ctx: Context, container: Container) -> None:
         _drop_first_empty(cells[0])
     if rest:
         _drop_first_empty(cells[1])
+    # As in the PDF's cells, the box's padding is all the room above its first line and under its last.
+    cells[0].paragraphs[0].paragraph_format.space_before = Pt(0)
+    last = _last_paragraph(cells[-1])
+    if last is not None:
+        last.paragraph_format.space_after = Pt(0)
     _after_table(ctx, container, ctx.sheet.body * BOX_AFTER)
 
 

@@ -27,6 +27,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle, ParagraphStyle
 
 from educpop.render.docx_xml import (
+    contextual_spacing,
     drop_theme_fonts,
     element,
     hex_colour,
@@ -197,6 +198,7 @@ def _apply(style: ParagraphStyle, sheet: Sheet, name: Style, palette: dict[Colou
     paragraph.keep_with_next = look.keep_with_next
     pPr = style.element.get_or_add_pPr()
     suppress_hyphenation(pPr, not look.hyphenate)
+    contextual_spacing(pPr, look.packed)
     if name is Style.ANSWER_LINE:
         # Exact lines as far apart as in the PDF; "between" repeats the rule inside a run of identical
         # paragraphs, which Word and LibreOffice otherwise merge into one bordered block.

@@ -269,6 +269,15 @@ def paragraph_shading(pPr: BaseOxmlElement, colour: str) -> None:
     _replace_child(pPr, shd, _PBDR_SUCCESSORS[1:])
 
 
+def contextual_spacing(pPr: BaseOxmlElement, on: bool) -> None:
+    """Set whether Word leaves out the space between two paragraphs of the same style (``w:contextualSpacing``)."""
+    for old in pPr.findall(qn("w:contextualSpacing")):
+        pPr.remove(old)
+    if on:
+        pPr.insert_element_before(element("w:contextualSpacing"), *_PBDR_SUCCESSORS[_PBDR_SUCCESSORS.index(
+            "w:contextualSpacing") + 1:])
+
+
 def suppress_line_numbers(pPr: BaseOxmlElement, suppress: bool = True) -> None:
     """Exclude (or, with ``suppress=False``, include) paragraphs with ``pPr`` from line numbering."""
     for old in pPr.findall(qn("w:suppressLineNumbers")):

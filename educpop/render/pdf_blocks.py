@@ -279,7 +279,7 @@ class Builder:
                                  Style.LIST_BULLET]
         numbered = kind == "1"
         listing = NoteList(
-            [ListItem(self.text(item, body), spaceAfter=0) for item in items],
+            [ListItem(self.text(item, body), spaceAfter=0 if look.packed else look.after) for item in items],
             bulletType=kind,
             start=bullet,
             bulletFormat="%s." if numbered else None,
