@@ -99,8 +99,8 @@ NO_BREAK_HYPHEN = "\u2011"
 #: the language of names: none, so that neither Word nor LibreOffice hyphenates them
 NO_LANGUAGE = "zxx"
 
-#: height of the paragraph Word needs after a page of cards, in points: the cards fill the page, as in the PDF
-CARDS_AFTER = 1.0
+#: the least height of the paragraph Word needs after a table, in points: after a box or a page of cards
+SPACER_LEAST = 1.0
 
 Container = DocxDocument | _Cell
 
@@ -260,18 +260,22 @@ def _new_table(
     return table
 
 
-def _after_table(ctx: Context, container: Container, space: float) -> None:
-    """Leave ``space`` points after a table (and keep Word from gluing two tables together).
+def _after_table(ctx: Context, container: Container, space: float, collapsing: float = 0.0) -> None:
+    """Leave ``space`` points after a table, then ``collapsing`` points that the next paragraph's space before may share.
 
-    Word needs a paragraph after a table; it is exactly as high as the PDF's space,
-    not a line of small print and its space after.
+    Word needs a paragraph after a table (else it glues two tables together): it is
+    exactly as high as the PDF's space, not a line of small print and its space
+    after. Word and LibreOffice, like reportlab, leave the larger of a paragraph's
+    space after and the next one's space before, so the ``collapsing`` part (the
+    PDF's space after a box) is the paragraph's space after.
     """
     # python-docx ends a cell with an empty paragraph
     spacer = _last_paragraph(container) if isinstance(container, _Cell) else None
     spacer = spacer or _add(ctx, container, Style.SMALL)
     _restyle(ctx, spacer, Style.SMALL)
     spacing = spacer.paragraph_format
-    spacing.space_before = spacing.space_after = Pt(0)
+    spacing.space_before = Pt(0)
+    spacing.space_after = Pt(collapsing)
     spacing.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     spacing.line_spacing = Pt(space)
 
@@ -382,7 +386,7 @@ def _(block: Box, ctx: Context, container: Container) -> None:
     last = _last_paragraph(cells[-1])
     if last is not None:
         last.paragraph_format.space_after = Pt(0)
-    _after_table(ctx, container, ctx.sheet.body * BOX_AFTER)
+    _after_table(ctx, container, SPACER_LEAST, collapsing=ctx.sheet.body * BOX_AFTER)
 
 
 def _drop_first_empty(cell: _Cell) -> None:
@@ -433,7 +437,7 @@ def _(block: Cards, ctx: Context, container: Container) -> None:
     section = ctx.doc.sections[-1]
     # The page's text height but for the paragraph Word needs after each table (and a point to spare).
     paper, top, bottom = (int(side or 0) for side in (section.page_height, section.top_margin, section.bottom_margin))
-    height = Emu(paper - top - bottom).pt - CARDS_AFTER - 1
+    height = Emu(paper - top - bottom).pt - SPACER_LEAST - 1
     layout = card_layout(block, ctx.width / 20, height, ctx.theme.font, ctx.theme.base_size)
     cut = ("dashed", round(CARDS.cut_width * 8), ctx.palette[CARDS.cut_colour])
     pages = layout.pages(block)
@@ -459,7 +463,7 @@ def _(block: Cards, ctx: Context, container: Container) -> None:
                     _inlines(ctx, paragraph, content)
                     for run in paragraph.runs:
                         run.font.size = size
-            _after_table(ctx, container, CARDS_AFTER)
+            _after_table(ctx, container, SPACER_LEAST)
             if side == "front" or number < len(pages) - 1:
                 render_block(PageBreak(), ctx, container)
 
