@@ -21,6 +21,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from educpop.document import Cover, Document, Meta, PageBreak, RunningHeader, SourceText
 from educpop.errors import BuildError
@@ -75,22 +76,31 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
                   style_ids=style_ids, sheet=sheet, palette=colours(theme.primary_colour, theme.accent_colour))
     state = _Sections(doc)
     lines = _SourceLines(theme, document.meta)
+    body = doc.element.body
+    top_of_page = True  # the document starts at the top of a page
     for block in document.blocks:
         if isinstance(block, SourceText):
             printed = lines.of(block)
             state.begin_source(block.number_every, printed[0].first if printed else 1)
+            start = len(body) - 1  # what is added comes before the body's closing w:sectPr
             write_source(printed, ctx, doc)
             state.source_open = True
+        else:
+            if state.source_open:
+                state.end_source()
+            start = len(body) - 1  # what is added comes before the body's closing w:sectPr
+            match block:
+                case PageBreak(new_sheet=True):
+                    state.new_sheet()
+                case RunningHeader(text=text):
+                    state.running_header(text)
+                case _:
+                    render_block(block, ctx, doc)
+        if isinstance(block, RunningHeader):
             continue
-        if state.source_open:
-            state.end_source()
-        match block:
-            case PageBreak(new_sheet=True):
-                state.new_sheet()
-            case RunningHeader(text=text):
-                state.running_header(text)
-            case _:
-                render_block(block, ctx, doc)
+        if top_of_page:
+            _no_space_above(doc, start)
+        top_of_page = isinstance(block, (PageBreak, Cover))
     footnotes.finish()
     starts_with_cover = bool(document.blocks) and isinstance(document.blocks[0], Cover)
     _footer(doc, document.meta, theme, text_width, cover=starts_with_cover)
@@ -124,6 +134,13 @@ def _styled_template(
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def _no_space_above(doc: DocxDocument, start: int) -> None:
+    """Drop the space before the first paragraph from ``start`` in the body: it opens a page, where the PDF has none."""
+    first = next((child for child in doc.element.body[start:] if child.tag in (qn("w:p"), qn("w:tbl"))), None)
+    if first is not None and first.tag == qn("w:p"):
+        DocxParagraph(first, doc).paragraph_format.space_before = Pt(0)
 
 
 def _clear_body(doc: DocxDocument) -> None:

@@ -261,7 +261,7 @@ def _new_table(
 
 
 def _after_table(ctx: Context, container: Container, space: float, collapsing: float = 0.0) -> None:
-    """Leave ``space`` points after a table, then ``collapsing`` points that the next paragraph's space before may share.
+    """Leave ``space`` points after a table, then ``collapsing`` points the next paragraph's space before may share.
 
     Word needs a paragraph after a table (else it glues two tables together): it is
     exactly as high as the PDF's space, not a line of small print and its space
