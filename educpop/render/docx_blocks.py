@@ -18,6 +18,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor, Twips
 from docx.table import Table as DocxTable, _Cell
@@ -55,10 +56,10 @@ from educpop.render.docx_notes import Footnotes
 from educpop.render.docx_styles import Numbering, word_name
 from educpop.render.docx_xml import (
     element,
-    float_at_page_top,
     forbid_row_split,
     hex_colour,
     mark_header_row,
+    page_band,
     sanitise,
     set_cell_margins,
     set_cell_padding,
@@ -520,20 +521,22 @@ def _(block: Image, ctx: Context, container: Container) -> None:
 
 @render_block.register
 def _(block: Cover, ctx: Context, container: Container) -> None:
-    if not isinstance(container, _Cell):
-        _cover_band(ctx, container)
     logo = block.logo or ctx.theme.logo
+    first: DocxParagraph | None = None
     if logo is not None:
-        picture = _add(ctx, container, Style.COVER_LINE)
-        picture.paragraph_format.space_after = Pt(ctx.sheet[Style.BODY].after)
-        _picture(ctx, picture, logo, COVER_LOGO_CM)
+        first = _add(ctx, container, Style.COVER_LINE)
+        first.paragraph_format.space_after = Pt(ctx.sheet[Style.BODY].after)
+        _picture(ctx, first, logo, COVER_LOGO_CM)
     room = Cm(COVER_ROOM_CM if logo is None else COVER_ROOM_UNDER_LOGO_CM)
     if block.kicker:
         kicker = _add(ctx, container, Style.COVER_KICKER, sanitise(block.kicker))
         kicker.paragraph_format.space_before = room
+        first = first or kicker
     title = _add(ctx, container, Style.COVER_TITLE, sanitise(block.title))
     if not block.kicker:
         title.paragraph_format.space_before = room
+    if not isinstance(container, _Cell):  # in a box, a cover is only its words
+        _cover_band(ctx, first or title)
     if block.subtitle:
         _add(ctx, container, Style.COVER_SUBTITLE, sanitise(block.subtitle))
     for line in block.lines:
@@ -541,32 +544,20 @@ def _(block: Cover, ctx: Context, container: Container) -> None:
     render_block(PageBreak(), ctx, container)
 
 
-def _cover_band(ctx: Context, container: DocxDocument) -> None:
-    """Add the cover's band: across the top of the paper in the theme's colour, the organisation in white.
+def _cover_band(ctx: Context, paragraph: DocxParagraph) -> None:
+    """Anchor the cover's band to ``paragraph``: across the paper's top in the theme's colour, the organisation white.
 
-    A one-cell table floating at the paper's top edge, over the top margin, as the
-    PDF draws it; its side padding is the margin, so the name starts where the text does.
+    As the PDF draws it: over the top margin, taking no room from the text; the
+    name starts where the text does.
     """
     section = ctx.doc.sections[-1]
     paper, margin = int(section.page_width or 0), int(section.left_margin or 0)
-    table = _new_table(ctx, container, 1, [1.0], padding=0)
-    tblPr = table._tbl.tblPr
-    float_at_page_top(tblPr)
-    full = Emu(paper).twips
-    tblPr.find(qn("w:tblW")).set(qn("w:w"), str(full))
-    set_table_borders(tblPr, top=None, left=None, bottom=None, right=None, insideH=None, insideV=None)
-    side = Emu(margin).twips
-    set_cell_margins(tblPr, top=0, right=side, bottom=0, left=side)
-    row = table.rows[0]
-    row.height = Cm(COVER_BAND_CM)
-    row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
-    forbid_row_split(row._tr.get_or_add_trPr())
-    cell = row.cells[0]
-    cell.width = table.columns[0].width = Twips(full)
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    set_shading(cell._tc.get_or_add_tcPr(), ctx.palette[Colour.PRIMARY])
+    shape_id = 1 + max((int(i) for i in ctx.doc.element.body.xpath("//wp:docPr/@id")), default=0)
+    drawing, text = page_band(paper, Cm(COVER_BAND_CM), ctx.palette[Colour.PRIMARY], margin, shape_id)
+    paragraph.add_run()._r.append(drawing)
     look = ctx.sheet[Style.COVER_BAND]
-    name = cell.paragraphs[0]
+    name = DocxParagraph(OxmlElement("w:p"), paragraph._parent)
+    text.append(name._p)
     _restyle(ctx, name, Style.COVER_LINE)
     name.paragraph_format.space_after = Pt(0)
     run = name.add_run(sanitise(ctx.theme.organisation))

@@ -12,8 +12,8 @@ import unicodedata
 import zipfile
 from collections.abc import Iterable
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -163,15 +163,49 @@ def set_cell_padding(tcPr: BaseOxmlElement, **sides: int) -> None:
                                "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange"))  # fmt: skip
 
 
-def float_at_page_top(tblPr: BaseOxmlElement) -> None:
-    """Float a table (given its ``w:tblPr``) at the top left corner of the paper, over the top margin."""
-    position = element("w:tblpPr", leftFromText="0", rightFromText="0", topFromText="0", bottomFromText="0",
-                       vertAnchor="page", horzAnchor="page", tblpX="0", tblpY="0")
-    _replace_child(tblPr, position, (
-        "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc",
-        "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
-        "w:tblCaption", "w:tblDescription", "w:tblPrChange",
-    ))
+#: Word 2010's namespace of shapes, which python-docx does not know
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+
+#: a filled rectangle at the top left corner of the paper, behind the text, with a text box
+_BAND = f"""<w:drawing {nsdecls("w", "wp", "a")} xmlns:wps="{_WPS}">
+<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="0" behindDoc="1" locked="1"
+    layoutInCell="1" allowOverlap="1">
+  <wp:simplePos x="0" y="0"/>
+  <wp:positionH relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionH>
+  <wp:positionV relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionV>
+  <wp:extent cx="{{width}}" cy="{{height}}"/>
+  <wp:effectExtent l="0" t="0" r="0" b="0"/>
+  <wp:wrapNone/>
+  <wp:docPr id="{{shape_id}}" name="Bandeau"/>
+  <wp:cNvGraphicFramePr/>
+  <a:graphic><a:graphicData uri="{_WPS}"><wps:wsp>
+    <wps:cNvSpPr/>
+    <wps:spPr>
+      <a:xfrm><a:off x="0" y="0"/><a:ext cx="{{width}}" cy="{{height}}"/></a:xfrm>
+      <a:prstGeom prst="rect"><a:avLst/></a:prstGeom>
+      <a:solidFill><a:srgbClr val="{{colour}}"/></a:solidFill>
+      <a:ln><a:noFill/></a:ln>
+    </wps:spPr>
+    <wps:txbx><w:txbxContent/></wps:txbx>
+    <wps:bodyPr wrap="square" lIns="{{inset}}" tIns="0" rIns="{{inset}}" bIns="0" anchor="ctr">
+      <a:noAutofit/>
+    </wps:bodyPr>
+  </wps:wsp></a:graphicData></a:graphic>
+</wp:anchor></w:drawing>"""
+
+
+def page_band(
+    width: int, height: int, colour: str, inset: int, shape_id: int
+) -> tuple[BaseOxmlElement, BaseOxmlElement]:
+    """Return a ``w:drawing`` band across the top of the paper, ``width`` by ``height`` EMU, and its text box.
+
+    Anchored to the page, behind the text and taking no room in it (as the PDF draws
+    its cover band); its text stands ``inset`` EMU inside its left and right edges.
+    The second element is the band's ``w:txbxContent``, to fill with paragraphs.
+    """
+    drawing = parse_xml(_BAND.format(width=width, height=height, colour=hex_colour(colour), inset=inset,
+                                     shape_id=shape_id))
+    return drawing, drawing.find(".//" + qn("w:txbxContent"))
 
 
 def set_table_indent(tblPr: BaseOxmlElement, twips: int) -> None:
