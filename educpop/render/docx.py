@@ -41,6 +41,8 @@ from educpop.render.docx_xml import (
     set_line_numbering,
     suppress_hyphenation,
 )
+from educpop.render.measure import shortened
+from educpop.render.pdf_fonts import register_family
 from educpop.render.pdf_styles import Styles, make_styles
 from educpop.render.source_lines import PrintedParagraph, printed_paragraphs, source_width
 from educpop.stylesheet import FOOTER_ROOM_CM, PAGES, STYLESHEET, Look, Sheet, Style, colours
@@ -74,7 +76,7 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
     footnotes = Footnotes(doc, sheet[Style.NOTE])
     ctx = Context(doc=doc, theme=theme, numbering=Numbering(doc), footnotes=footnotes, width=text_width,
                   style_ids=style_ids, sheet=sheet, palette=colours(theme.primary_colour, theme.accent_colour))
-    state = _Sections(doc)
+    state = _Sections(doc, sheet[Style.FOOTER].size, register_family(theme.font).bold, text_width / 20)
     lines = _SourceLines(theme, document.meta)
     body = doc.element.body
     top_of_page = True  # the document starts at the top of a page
@@ -220,9 +222,13 @@ class _Sections:
     the running ones.
     """
 
-    def __init__(self, doc: DocxDocument) -> None:
+    def __init__(self, doc: DocxDocument, header_size: float, header_font: str, width: float) -> None:
         self.doc = doc
         self.source_open = False
+        #: a running header prints in bold at the footer's size, on one line ``width`` points wide, as in the PDF
+        self.header_size = header_size
+        self.header_font = header_font
+        self.width = width
 
     def _close_current(self) -> None:
         """End the running section at the last paragraph (an empty, tiny one if needed)."""
@@ -253,9 +259,13 @@ class _Sections:
         header.is_linked_to_previous = False
         for child in list(header._element):
             header._element.remove(child)
+        # Shortened as the PDF shortens it: a second line would push the page's text down.
+        line = shortened(sanitise(text), self.header_font, self.header_size, self.width)
         paragraph = header.add_paragraph(style="Header")
         suppress_hyphenation(paragraph._p.get_or_add_pPr())  # a running header is a title: never cut
-        paragraph.add_run(sanitise(text)).bold = True
+        run = paragraph.add_run(line)
+        run.bold = True
+        run.font.size = Pt(self.header_size)
 
     def begin_source(self, every: int, first: int) -> None:
         """Start a line-numbered section, numbering every ``every`` lines, its first line numbered ``first``."""

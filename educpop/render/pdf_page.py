@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from educpop.render.measure import shortened
 from educpop.render.pdf_flowables import HeadingParagraph, KeepWithNext
 from educpop.render.pdf_notes import CALLBACK, PageNotes
 from educpop.stylesheet import COVER_BAND_CM, FOOTER_ROOM_CM
@@ -97,12 +98,12 @@ class FooterCanvas(Canvas):
         page = f"page {number} / {total}"
         self.drawRightString(right, y, page)
         room = right - left - stringWidth(page, font, size) - size * 2
-        self.drawString(left, y, _shorten(look.session_title, font, size, room))
+        self.drawString(left, y, shortened(look.session_title, font, size, room))
         if look.footer:
             self.setFont(note.fontName, note.fontSize)
             self.drawCentredString(
                 (left + right) / 2, y - note.leading,
-                _shorten(look.footer, note.fontName, note.fontSize, right - left),
+                shortened(look.footer, note.fontName, note.fontSize, right - left),
             )
         self.restoreState()
 
@@ -119,18 +120,8 @@ class FooterCanvas(Canvas):
         self.line(left, y - size * 0.6, right, y - size * 0.6)
         self.setFillColor(colors.HexColor("#333333"))
         self.setFont(font, size)
-        self.drawString(left, y, _shorten(text, font, size, right - left))
+        self.drawString(left, y, shortened(text, font, size, right - left))
         self.restoreState()
-
-
-def _shorten(text: str, font: str, size: float, room: float) -> str:
-    """Return ``text`` (whitespace collapsed), cut with an ellipsis if wider than ``room``."""
-    text = " ".join(text.split())
-    if stringWidth(text, font, size) <= room:
-        return text
-    while text and stringWidth(text + "…", font, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 class EducpopDocTemplate(BaseDocTemplate):
@@ -179,7 +170,7 @@ class EducpopDocTemplate(BaseDocTemplate):
             style = look.band_style
             canvas.setFillColor(style.textColor)
             canvas.setFont(style.fontName, style.fontSize)
-            text = _shorten(look.organisation, style.fontName, style.fontSize, width - 2 * look.margin)
+            text = shortened(look.organisation, style.fontName, style.fontSize, width - 2 * look.margin)
             canvas.drawString(look.margin, height - band / 2 - style.fontSize * 0.36, text)
         canvas.restoreState()
 
