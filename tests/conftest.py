@@ -13,6 +13,7 @@ import docx
 import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
+import pyphen
 import pytest
 from hypothesis import settings
 from PIL import Image
@@ -426,3 +427,27 @@ def soffice() -> str:
     if SOFFICE is None:
         pytest.fail(f"{NO_LIBREOFFICE} (.ci/run l'installe)", pytrace=False)
     return SOFFICE
+
+
+#: a LibreOffice profile's settings registering pyphen's French hyphenation dictionary, as a dictionary
+#: extension would: an office PC hyphenates French, a bare LibreOffice (without hyphen-fr) does not
+_HYPHENATION_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Office.Linguistic/ServiceManager/Dictionaries">
+<node oor:name="HyphDic_fr" oor:op="fuse">
+<prop oor:name="Locations" oor:op="fuse"><value>{location}</value></prop>
+<prop oor:name="Format" oor:op="fuse"><value>DICT_HYPH</value></prop>
+<prop oor:name="Locales" oor:op="fuse"><value>fr-FR fr-BE fr-CA fr-CH fr-LU</value></prop>
+</node></item>
+</oor:items>
+"""
+
+
+@pytest.fixture(scope="session")
+def libreoffice_profile(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Return a LibreOffice ``-env:UserInstallation`` option for a fresh profile that hyphenates French."""
+    profile = tmp_path_factory.mktemp("libreoffice-profile")
+    (profile / "user").mkdir()
+    location = Path(pyphen.LANGUAGES["fr"]).as_uri()
+    (profile / "user" / "registrymodifications.xcu").write_text(_HYPHENATION_PROFILE.format(location=location))
+    return f"-env:UserInstallation={profile.as_uri()}"

@@ -274,16 +274,19 @@ class TestTables:
             "left": "nil", "insideV": "nil", "insideH": "single",
         }  # fmt: skip
 
-    def test_puts_box_content_inside_one_shaded_cell(self) -> None:
+    def test_puts_box_content_in_one_shaded_column_its_title_in_a_row_that_never_splits(self) -> None:
         box = Box("Conseil", [Paragraph(plain("Laissez le silence s'installer.")), BulletList([plain("Relancer")])])
         out = render_blocks(box)
         (t,) = out.tables
-        assert len(t.rows) == 1 and len(t.columns) == 1
-        cell = t.cell(0, 0)
-        assert [(p.style.name, p.text) for p in cell.paragraphs if p.text] == [
+        assert len(t.columns) == 1
+        assert [(p.style.name, p.text) for row in t.rows for p in row.cells[0].paragraphs] == [
             ("Encadré titre", "Conseil"), ("Encadré", "Laissez le silence s'installer."), ("List Bullet", "Relancer"),
         ]  # fmt: skip
-        assert cell._tc.tcPr.find(qn("w:shd")) is not None
+        assert all(row.cells[0]._tc.tcPr.find(qn("w:shd")) is not None for row in t.rows)
+        title, rest = t.rows
+        assert title._tr.trPr.find(qn("w:cantSplit")) is not None  # the title never ends a page alone
+        assert rest._tr.trPr is None or rest._tr.trPr.find(qn("w:cantSplit")) is None  # a long box runs on
+        assert title.cells[0].paragraphs[0].paragraph_format.keep_with_next is False
         assert t._tbl.tblPr.find(qn("w:tblBorders")).find(qn("w:top")).get(qn("w:val")) == "single"
 
 
