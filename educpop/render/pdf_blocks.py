@@ -55,6 +55,7 @@ from educpop.render.pdf_flowables import (
     BoxTable,
     FrontPage,
     HeadingParagraph,
+    HeldInCell,
     KeepWithNext,
     NoteList,
     NumberedParagraph,
@@ -363,9 +364,11 @@ class Builder:
             flowables = self.flowables(child, inner)
             if isinstance(child, Paragraph) and child.keep_with_next:
                 kept += flowables
-            elif flowables or kept:
-                rows.append([[*kept, *flowables]])
+            elif kept and flowables:
+                rows.append([[HeldInCell([*kept, flowables[0]]), *flowables[1:]]])
                 kept = []
+            elif flowables:
+                rows.append([flowables])
         if kept:
             rows.append([kept])
         if block.title:

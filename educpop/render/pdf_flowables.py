@@ -13,7 +13,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
 from reportlab.platypus.doctemplate import ActionFlowable
-from reportlab.platypus.flowables import _listWrapOn
+from reportlab.platypus.flowables import _Container, _listWrapOn
 
 from educpop.document import Inline, Inlines, Note, Text, inline_text
 from educpop.render.pdf_notes import KeepsNoteRoom, NoteParagraph, PageNotes
@@ -320,6 +320,42 @@ class SetRunningHeader(ActionFlowable):
 
     def apply(self, doc: Any) -> None:
         doc.canv.educpop_header = self.text
+
+
+class HeldInCell(_Container, Flowable):
+    """Paragraphs held with the block after them in a cell of a box, which may be cut across pages.
+
+    A cell is cut between its flowables, which could leave « Conseils de méthode »
+    at the foot of a page; this group is only cut inside its last flowable, once
+    the paragraphs and a first piece of it fit.
+    """
+
+    def __init__(self, content: list[Flowable]) -> None:
+        super().__init__()
+        self._content = content
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # A table wraps and splits its cells' flowables without a canvas.
+        self.width, self.height = _listWrapOn(self._content, availWidth, getattr(self, "canv", None))
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's name)
+        space: float = self._content[0].getSpaceBefore()
+        return space
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 (reportlab's name)
+        space: float = self._content[-1].getSpaceAfter()
+        return space
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        *lead, last = self._content
+        canvas = getattr(self, "canv", None)
+        _width, lead_height = _listWrapOn(lead, availWidth, canvas)
+        room = availHeight - lead_height - max(lead[-1].getSpaceAfter(), last.getSpaceBefore())
+        pieces = last.splitOn(canvas, availWidth, room) if lead and room > 0 else []
+        if len(pieces) != 2:
+            return []  # nothing of what follows fits: the whole group goes to the next page
+        return [HeldInCell([*lead, pieces[0]]), pieces[1]]
 
 
 class KeepWithNext(KeepTogether):
