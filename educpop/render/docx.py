@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from educpop.document import Cover, Document, Meta, PageBreak, RunningHeader, SourceText
 from educpop.errors import BuildError
 from educpop.hyphenation import CONSECUTIVE, ZONE
-from educpop.render.docx_blocks import Context, render_block, write_source
+from educpop.render.docx_blocks import Context, render_block, shrink_final_spacer, write_source
 from educpop.render.docx_fonts import embed_fonts
 from educpop.render.docx_notes import Footnotes
 from educpop.render.docx_styles import Numbering, language_tag, setup_styles, word_name
@@ -103,6 +103,7 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
         if top_of_page:
             _no_space_above(doc, start)
         top_of_page = isinstance(block, (PageBreak, Cover))
+    shrink_final_spacer(doc)
     footnotes.finish()
     starts_with_cover = bool(document.blocks) and isinstance(document.blocks[0], Cover)
     _footer(doc, document.meta, theme, text_width, cover=starts_with_cover)

@@ -281,6 +281,21 @@ def _after_table(ctx: Context, container: Container, space: float, collapsing: f
     spacing.line_spacing = Pt(space)
 
 
+def shrink_final_spacer(doc: DocxDocument) -> None:
+    """Make the paragraph after a table that ends the document as low as can be.
+
+    Word needs it, the PDF has no space there: a full last page would otherwise
+    push it onto a page of its own, blank but for the footer.
+    """
+    last = _last_paragraph(doc)
+    if last is None or last.text or last._p.getprevious() is None or last._p.getprevious().tag != qn("w:tbl"):
+        return
+    spacing = last.paragraph_format
+    spacing.space_before = spacing.space_after = Pt(0)
+    spacing.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    spacing.line_spacing = Pt(SPACER_LEAST)
+
+
 def _cell_text(
     ctx: Context, cell: _Cell, content: Inlines, style: Style = Style.CELL, unbroken: bool = False
 ) -> None:
