@@ -207,14 +207,19 @@ class BoxLook:
     border_width: float
     #: full frame when False, a thick rule on the left only when True
     left_rule: bool
+    #: padding between the frame (or the rule) and the text on the left, in points; BOX_PADDING elsewhere
+    left_padding: float
 
 
 #: the look of each kind of Box
 BOXES: dict[BoxKind, BoxLook] = {
-    "tip": BoxLook(Colour.ACCENT, Colour.PRIMARY, 1.0, left_rule=False),
-    "instruction": BoxLook(Colour.INSTRUCTION_BACKGROUND, Colour.INSTRUCTION_BORDER, 4.0, left_rule=True),
-    "warning": BoxLook(Colour.WARNING_BACKGROUND, Colour.WARNING_BORDER, 1.0, left_rule=False),
+    "tip": BoxLook(Colour.ACCENT, Colour.PRIMARY, 1.0, left_rule=False, left_padding=8.0),
+    "instruction": BoxLook(Colour.INSTRUCTION_BACKGROUND, Colour.INSTRUCTION_BORDER, 4.0, left_rule=True,
+                           left_padding=10.0),
+    "warning": BoxLook(Colour.WARNING_BACKGROUND, Colour.WARNING_BORDER, 1.0, left_rule=False, left_padding=8.0),
 }
+#: padding inside a box above, right of and under its text, in points
+BOX_PADDING = 6.0
 
 @dataclass(frozen=True)
 class CardLook:

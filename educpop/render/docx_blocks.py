@@ -74,6 +74,7 @@ from educpop.stylesheet import (
     ANSWER_LINES_AFTER,
     ANSWER_LINES_BEFORE,
     BOX_AFTER,
+    BOX_PADDING,
     BOXES,
     CARDS,
     CELL_PADDING,
@@ -91,9 +92,6 @@ from educpop.stylesheet import (
 from educpop.theme import Theme
 from educpop.theme_assets import picture_bytes
 from educpop.userfile import UnreadableFile
-
-#: Padding inside a box, in twips (0.25 cm), the PDF's with the width of its frame.
-BOX_PADDING = 142
 
 #: what a hyphen becomes in cells whose words are never cut
 NO_BREAK_HYPHEN = "\u2011"
@@ -369,13 +367,14 @@ def _(block: Box, ctx: Context, container: Container) -> None:
     cut = next((index + 1 for index, child in enumerate(block.blocks) if not keeps_with_next(child)),
                len(block.blocks))
     head, rest = block.blocks[:cut], block.blocks[cut:]
-    table = _new_table(ctx, container, 1 + bool(rest), [1.0], padding=BOX_PADDING)
+    padding, left = _twips(BOX_PADDING), _twips(look.left_padding)
+    table = _new_table(ctx, container, 1 + bool(rest), [1.0], padding=left)
     tblPr = table._tbl.tblPr
     border = ctx.palette[look.border]
     side = ("single", round(look.border_width * 8), border)
     others = None if look.left_rule else side
     set_table_borders(tblPr, top=others, left=side, bottom=others, right=others, insideH=None, insideV=None)
-    set_cell_margins(tblPr, top=BOX_PADDING, right=BOX_PADDING, bottom=BOX_PADDING, left=BOX_PADDING)
+    set_cell_margins(tblPr, top=padding, right=padding, bottom=padding, left=left)
     forbid_row_split(table.rows[0]._tr.get_or_add_trPr())
     cells = [row.cells[0] for row in table.rows]
     for cell in cells:
@@ -389,7 +388,7 @@ def _(block: Box, ctx: Context, container: Container) -> None:
     # LibreOffice keep the whole box on one page.
     first.paragraph_format.keep_with_next = False
     first.add_run(sanitise(block.title)).font.color.rgb = RGBColor.from_string(hex_colour(border))
-    inner = dataclasses.replace(ctx, width=ctx.width - 2 * BOX_PADDING, body_style=Style.BOX_TEXT)
+    inner = dataclasses.replace(ctx, width=ctx.width - padding - left, body_style=Style.BOX_TEXT)
     for cell, blocks in zip(cells, (head, rest), strict=False):
         for child in blocks:
             render_block(child, inner, cell)

@@ -75,6 +75,7 @@ from educpop.render.source_lines import printed_paragraphs
 from educpop.stylesheet import (
     BOX_AFTER,
     BOX_BEFORE,
+    BOX_PADDING,
     CARDS,
     CELL_PADDING,
     COVER_LOGO_CM,
@@ -89,9 +90,6 @@ from educpop.stylesheet import (
 from educpop.theme import Theme
 from educpop.theme_assets import picture_bytes
 from educpop.userfile import UnreadableFile
-
-#: padding inside boxes and table cells, in points
-PAD = 6
 
 
 def _unbroken(style: ParagraphStyle) -> ParagraphStyle:
@@ -354,7 +352,7 @@ class Builder:
         s = self.styles
         look = s.box(block.kind)
         background, border = s.colour[look.background], s.colour[look.border]
-        inner = width - 2 * PAD - (4 if look.left_rule else 2)
+        inner = width - BOX_PADDING - look.left_padding
         rows: list[list[list[Flowable]]] = []
         #: a paragraph kept with the next block shares that block's row, so no page ends after it
         kept: list[Flowable] = []
@@ -383,12 +381,12 @@ class Builder:
             return []
         style: list[tuple[object, ...]] = [
             ("BACKGROUND", (0, 0), (-1, -1), background),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD + (4 if look.left_rule else 2)),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+            ("LEFTPADDING", (0, 0), (-1, -1), look.left_padding),
+            ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
             ("TOPPADDING", (0, 0), (-1, -1), 1),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ("TOPPADDING", (0, 0), (-1, 0), PAD),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), PAD),
+            ("TOPPADDING", (0, 0), (-1, 0), BOX_PADDING),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), BOX_PADDING),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]
         if look.left_rule:
@@ -401,7 +399,7 @@ class Builder:
             rows,
             colWidths=[width],
             splitByRow=0,
-            splitInRow=round(s[Style.BODY].leading * 2 + PAD),
+            splitInRow=round(s[Style.BODY].leading * 2 + BOX_PADDING),
             hAlign="LEFT",
             style=self.table_style(style),
         )
