@@ -22,6 +22,7 @@ from educpop.document import (
     Cover,
     Document,
     Heading,
+    PageBreak,
     Paragraph,
     Table,
     Text,
@@ -124,6 +125,15 @@ def test_the_cover_has_the_pdfs_band_across_the_top_of_the_paper_the_logo_and_no
     assert section.different_first_page_header_footer
     assert [p.text for p in section.first_page_footer.paragraphs] == [""]
     assert "page" in section.footer.paragraphs[0].text
+
+
+def test_a_page_opens_without_space_above_its_first_line_but_a_cover_keeps_its_room_above_the_title() -> None:
+    out = rendered(Cover("1917", "Guide", [], kicker="Guide d'animation"), Heading(1, plain("Objectifs")),
+                   Paragraph(plain("Du texte.")), PageBreak(), Heading(1, plain("Annexe")))
+    before = {p.text: points(p.paragraph_format.space_before) for p in out.paragraphs if p.text}
+    assert before["Guide d'animation"] > 100  # the PDF's 5 cm above the kicker
+    assert before["Objectifs"] == before["Annexe"] == 0.0
+    assert out.styles["Heading 1"].paragraph_format.space_before.pt > 0  # elsewhere, headings keep their room
 
 
 # -- through LibreOffice ------------------------------------------------------------------------

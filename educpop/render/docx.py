@@ -100,7 +100,7 @@ def render(document: Document, stream: BinaryIO, theme: Theme) -> None:
                     render_block(block, ctx, doc)
         if isinstance(block, RunningHeader):
             continue
-        if top_of_page:
+        if top_of_page and not isinstance(block, Cover):  # a cover leaves its own room above its title
             _no_space_above(doc, start)
         top_of_page = isinstance(block, (PageBreak, Cover))
     shrink_final_spacer(doc)
