@@ -53,14 +53,19 @@ class PrintedParagraph:
     heading: bool
 
 
+#: source texts are broken this much narrower than the text, in points: LibreOffice sets text a little wider
+#: than reportlab, and must never break a line of the DOCX again
+SPARE_WIDTH = 12.0
+
+
 def source_width(theme: Theme, orientation: str) -> float:
     """Return the width in points that source texts are printed in, on the paper of ``theme``'s source texts.
 
-    The page less its margins, in the PDF's frame and in the DOCX alike.
+    The page less its margins and SPARE_WIDTH, in the PDF and in the DOCX alike.
     """
     width, height, margin = PAGES[theme.source_page_size or theme.page_size]
     across = height if orientation == "landscape" else width
-    return float((across - 2 * margin) * cm)
+    return float((across - 2 * margin) * cm - SPARE_WIDTH)
 
 
 def printed_paragraphs(text: SourceText, styles: Styles, width: float) -> list[PrintedParagraph]:
