@@ -257,6 +257,8 @@ ANSWER_LINES_AFTER = 0.4
 ROW_HEIGHTS_CM: dict[RowHeight, float] = {"signature": 1.0, "handwriting": 1.1}
 
 
+#: width of the rules between the cells of a table, in points
+TABLE_RULE = 0.5
 #: padding inside the cells of a table, in points (top, right, bottom, left), like its rules the same at every size
 CELL_PADDING = (3.6, 6.0, 5.4, 6.0)
 #: padding inside the cells of a timeline, in points (top, right, bottom, left); its dates have none on their

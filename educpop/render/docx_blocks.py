@@ -83,6 +83,7 @@ from educpop.stylesheet import (
     COVER_ROOM_CM,
     COVER_ROOM_UNDER_LOGO_CM,
     HEADINGS,
+    TABLE_RULE,
     TIMELINE_PADDING,
     Colour,
     Sheet,
@@ -318,8 +319,11 @@ def _(block: Table, ctx: Context, container: Container) -> None:
     weights = column_widths(block, ctx.width / 20, ctx.theme.font, ctx.sheet[Style.CELL].size, (left + right) / 2)
     has_header = bool(block.header)
     table = _new_table(ctx, container, len(block.rows) + has_header, weights)
-    set_cell_margins(table._tbl.tblPr, top=_twips(top), right=_twips(right), bottom=_twips(bottom),
+    # Word and LibreOffice give a row its rule's width besides its padding; reportlab draws the rule over it.
+    set_cell_margins(table._tbl.tblPr, top=_twips(top - TABLE_RULE), right=_twips(right), bottom=_twips(bottom),
                      left=_twips(left))
+    grid = ("single", round(TABLE_RULE * 8), ctx.palette[Colour.RULE])
+    set_table_borders(table._tbl.tblPr, top=grid, left=grid, bottom=grid, right=grid, insideH=grid, insideV=grid)
     if has_header:
         header = table.rows[0]
         mark_header_row(header._tr.get_or_add_trPr())

@@ -82,6 +82,7 @@ from educpop.stylesheet import (
     COVER_ROOM_CM,
     COVER_ROOM_UNDER_LOGO_CM,
     HEADINGS,
+    TABLE_RULE,
     TIMELINE_PADDING,
     Colour,
     Style,
@@ -315,7 +316,7 @@ class Builder:
         if block.header:
             data.insert(0, self.cells(block.header, columns, header, header))
         style = [
-            ("GRID", (0, 0), (-1, -1), 0.5, s.colour[Colour.RULE]),
+            ("GRID", (0, 0), (-1, -1), TABLE_RULE, s.colour[Colour.RULE]),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), left),
             ("RIGHTPADDING", (0, 0), (-1, -1), right),
