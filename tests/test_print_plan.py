@@ -180,7 +180,7 @@ def test_the_sample_pack_counts_the_sheets_it_always_has(sample_pack: Path) -> N
     groups = [(line[1].text, [word.text for word in line[-2:]]) for line in plan if line[0].text == "Groupe"]
     assert groups == [(label, ["5", "5"]) for label in "ABCD"]
     assert rows["kit-arpentage.pdf"] == "20 2 × 10 20 feuilles"
-    assert "Total : 88 copies, 194 feuilles A4 et 16 feuilles cartonnées." in squash(
+    assert "Total : 88 copies, 193 feuilles A4 et 16 feuilles cartonnées." in squash(
         pdf_text(sample_pack / "plan-impression.pdf"))
 
 
