@@ -285,6 +285,18 @@ def test_a_long_box_splits_across_pages() -> None:
     assert "29 Les ouvrières" in squash(text(reader))
 
 
+def test_a_box_title_and_its_whole_first_block_share_a_page_wherever_the_box_falls() -> None:
+    # As in the DOCX, whose first row of a box never splits: the same pages in both formats.
+    first = Paragraph(plain("Premiermot " + LOREM * 4 + "Derniermot"))
+    for filler in range(0, 60, 3):
+        reader = pdf(document(*[Paragraph(plain(f"Ligne {n}.")) for n in range(filler)],
+                              Box("Conseil", [first, Paragraph(plain(LOREM * 6))])))
+        pages = [page.extract_text() for page in reader.pages]
+        where = [next(i for i, page in enumerate(pages) if word in page)
+                 for word in ("Conseil", "Premiermot", "Derniermot")]
+        assert len(set(where)) == 1, (filler, where)
+
+
 def test_unknown_box_kind_and_paragraph_style_are_refused() -> None:
     with pytest.raises(ValueError, match="'aside'"):
         pdf(document(Box("x", [], "aside")))

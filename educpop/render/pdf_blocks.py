@@ -406,6 +406,7 @@ class Builder:
         )
         table.spaceBefore = s.base_size * BOX_BEFORE
         table.spaceAfter = s.base_size * BOX_AFTER
+        table.fresh_height = self.fresh_height
         if block.title:
             # splitInRow may cut right after the title: start on a new page unless a few lines fit.
             # (Not a CondPageBreak: that would stop a heading before the box from keeping with it.)

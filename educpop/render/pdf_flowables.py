@@ -276,15 +276,27 @@ class RowTable(KeepsNoteRoom, Table):
 
 
 class BoxTable(KeepsNoteRoom, Table):
-    """The table of a framed box: it starts on the next page rather than with less than ``min_first`` points."""
+    """The table of a framed box: it starts on the next page rather than with less than ``min_first`` points.
+
+    Its first row (the title and the first block, as the DOCX's row that never
+    splits) is cut only when ``fresh_height`` points are free: a box whose
+    opening does not fit starts on the next page, in both formats alike.
+    """
 
     #: least free height in which the box may begin (its title and a few lines)
     min_first: float = 0.0
+    #: free height from which the first row may be cut; infinite means never
+    fresh_height: float = float("inf")
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if availHeight < self.min_first:
             return []
+        self._calc(availWidth, availHeight)
+        if self._rowHeights[0] > availHeight and availHeight < self.fresh_height:
+            return []
         parts: list[Flowable] = super().split(availWidth, availHeight)
+        for part in parts:
+            part.fresh_height = 0.0  # what follows the opening runs on freely, as in the DOCX
         return parts
 
 
