@@ -18,7 +18,9 @@ Styles say whether they are hyphenated at all (``hyphenate`` in the stylesheet):
 headings, cards, short cells and running headers are not. :func:`hyphenator`
 gives the PDF renderer its splitter, and typography the dictionary it marks
 very long words with; the DOCX renderer sets Word's and LibreOffice's own
-hyphenation to the same limits (:data:`CONSECUTIVE`, :data:`ZONE`).
+hyphenation to the same limits (:data:`CONSECUTIVE`, :data:`ZONE`), and does
+not let them hyphenate table cells at all: their narrow columns are where
+their rules and these part most, and the pages with them.
 """
 
 from __future__ import annotations

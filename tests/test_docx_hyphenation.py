@@ -78,14 +78,13 @@ def test_names_are_in_no_language_and_keep_their_hyphens(sample_pack: Path) -> N
             assert not re.search(r"(?<![\w-])[A-ZÀ-Þ][^\W\d_]{5,}", run.text), run.text
 
 
-def test_short_cells_running_headers_and_cards_are_never_hyphenated(sample_pack: Path) -> None:
+def test_table_cells_running_headers_and_cards_are_never_hyphenated(sample_pack: Path) -> None:
+    # Word's and LibreOffice's hyphenation would cut a narrow cell by rules other than educpop's.
     glossary = next(table for table in open_docx(sample_pack, "dossier-participant").tables
                     if table.rows[0].cells[-1].text == "Définition")
-    terms = [row.cells[0].paragraphs[0] for row in glossary.rows[1:]]
-    definitions = [row.cells[-1].paragraphs[0] for row in glossary.rows[1:] if len(row.cells[-1].text.split()) > 5]
-    assert terms and definitions
-    assert all(suppressed(p._p) for p in terms)
-    assert not any(suppressed(p._p) for p in definitions)
+    cells = [cell.paragraphs[0] for row in glossary.rows[1:] for cell in row.cells]
+    assert any(len(p.text.split()) > 5 for p in cells)  # long definitions too
+    assert all(suppressed(p._p) for p in cells)
 
     sheets = open_docx(sample_pack, "fiches-questions")
     headers = [p for section in sheets.sections for p in section.header.paragraphs if p.text]

@@ -194,3 +194,27 @@ def test_libreoffice_prints_every_docx_of_the_sample_on_as_many_pages_as_its_pdf
               for generator in pack_generators(SAMPLE)}
     assert len(counts) > 5
     assert {stem: pages for stem, pages in counts.items() if pages[0] != pages[1]} == {}
+
+
+def test_libreoffice_prints_each_a5_booklet_docx_on_as_many_a5_pages_as_its_pdf_before_folding(
+    soffice: str, libreoffice_profile: str, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from educpop.inputs import load_inputs
+    from educpop.pack import make_documents, render_all
+    from educpop.paper import PAPERS
+    from educpop.plan import make_plan
+
+    workshop, theme = load_inputs(SAMPLE)
+    plan = make_plan(workshop)
+    booklets = [g.name for g in pack_generators(SAMPLE) if g.printing == "booklet"]
+    assert booklets
+    unfolded = replace(FORMATS["pdf"], imposable=False)  # the A5 pages, before two are set on each side
+    outputs = render_all(make_documents(plan, booklets), [unfolded, FORMATS["docx"]], theme, PAPERS["a5-livret"])
+    for output in outputs:
+        (tmp_path / output.name).write_bytes(output.content)
+    convert(soffice, libreoffice_profile, sorted(tmp_path.glob("*.docx")), tmp_path / "lo")
+    counts = {pdf.name: (pdf_pages(pdf), pdf_pages(tmp_path / "lo" / pdf.name)) for pdf in tmp_path.glob("*.pdf")}
+    assert len(counts) == len(booklets)
+    assert {name: pages for name, pages in counts.items() if pages[0] != pages[1]} == {}

@@ -45,11 +45,10 @@ from educpop.document import (
     Table,
     Text,
     Timeline,
-    inline_text,
     keeps_with_next,
 )
 from educpop.errors import BuildError
-from educpop.hyphenation import is_short_cell, names
+from educpop.hyphenation import names
 from educpop.render.cards import card_layout
 from educpop.render.columns import column_widths
 from educpop.render.docx_notes import Footnotes
@@ -298,11 +297,15 @@ def shrink_final_spacer(doc: DocxDocument) -> None:
 def _cell_text(
     ctx: Context, cell: _Cell, content: Inlines, style: Style = Style.CELL, unbroken: bool = False
 ) -> None:
-    """Write ``content`` into the first paragraph of ``cell`` in ``style``, not hyphenated if short or ``unbroken``."""
+    """Write ``content`` into the first paragraph of ``cell`` in ``style``, never hyphenated.
+
+    Word and LibreOffice would cut a narrow cell's words by their own rules, not
+    educpop's (:mod:`educpop.hyphenation`), and lay the table out longer or
+    shorter than the PDF: a cell is not hyphenated, and keeps the PDF's pages.
+    """
     paragraph = cell.paragraphs[0]
     _restyle(ctx, paragraph, style)
-    if unbroken or is_short_cell(inline_text(content)):
-        suppress_hyphenation(paragraph._p.get_or_add_pPr())
+    suppress_hyphenation(paragraph._p.get_or_add_pPr())
     if unbroken:
         # Word and LibreOffice break after a hyphen even with hyphenation off: « sous-groupes » must hold.
         content = [dataclasses.replace(run, text=run.text.replace("-", NO_BREAK_HYPHEN))
