@@ -58,8 +58,11 @@ def scaled_copy(folder: Path, factor: int) -> None:
     """Write into ``folder`` the sample with its activities and texts repeated ``factor`` times."""
     definition = yaml.safe_load((SAMPLE / "session.yaml").read_text(encoding="utf-8"))
     activities = definition["activities"]
+    # A session lasts at most 24 h: each activity is ``factor`` times shorter, so the whole still fits.
     definition["activities"] = [
-        {**a, "id": f"{a['id']}-{i}", "optional": False} for i in range(factor) for a in activities
+        {**a, "id": f"{a['id']}-{i}", "optional": False,
+         "duration": max(1, int(str(a["duration"]).split()[0]) // factor)}
+        for i in range(factor) for a in activities
     ]
     definition["duration"] = sum(int(str(a["duration"]).split()[0]) for a in definition["activities"])
     (folder / "sources").mkdir(parents=True)
