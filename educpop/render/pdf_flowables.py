@@ -158,10 +158,17 @@ class NumberedParagraph(NoteParagraph):
         return paragraph
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if len(self.lines) > self._head(availHeight):
+            # Far taller than the room: the frame splits it, only its head is laid out (see split).
+            return availWidth, len(self.lines) * self.style.leading
         # The lines were broken to fit already: laid out in twice the width, reportlab never breaks one again
         # (a line with many note calls may be a little wider than it was measured).
         _width, height = super().wrap(2 * availWidth, availHeight)
         return availWidth, height
+
+    def _head(self, availHeight: float) -> int:
+        """Return how many lines surely hold the split of a page ``availHeight`` high: twice as many as fit."""
+        return 2 * int(availHeight / self.style.leading) + 4
 
     def draw(self) -> None:
         super().draw()
@@ -183,7 +190,17 @@ class NumberedParagraph(NoteParagraph):
         canvas.restoreState()
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        parts: list[Any] = super().split(availWidth, availHeight)
+        head = self._head(availHeight)
+        if len(self.lines) > head:
+            # Only the head can reach the page's foot: it is split as the whole would be, in time that does
+            # not grow with the rest of a long text (laid out page after page, the rest would be each time).
+            parts = self._piece(self.lines[:head], self.style, self.first_line, self.notes).split(
+                availWidth, availHeight)
+            if len(parts) != 2:
+                return parts
+            done = len(parts[0].lines)
+            return [parts[0], self._piece(self.lines[done:], parts[1].style, self.first_line + done, parts[1].notes)]
+        parts = super().split(availWidth, availHeight)
         if len(parts) != 2:
             return parts
         # Both pieces are made again of their lines: reportlab's rest would start with an empty line (the
