@@ -22,22 +22,27 @@ from educpop.hyphenation import Hyphenator, LineEnd, refused_cuts, word_key
 PASSES = 6
 
 
-def _line_text(line: Any) -> tuple[str, str, float, float]:
-    """Return a reportlab line's text, the font and size it ends in ("", 0: the style's), its unused width."""
+def line_text(line: Any) -> str:
+    """Return the text of one of reportlab's laid-out lines (plain words, or fragments)."""
     if isinstance(line, tuple):  # a paragraph of one style: (unused width, words)
-        unused, words = line
-        return " ".join(words), "", 0.0, float(unused)
-    text = "".join(getattr(frag, "text", "") for frag in line.words)
+        return " ".join(line[1])
+    return "".join(getattr(frag, "text", "") for frag in getattr(line, "words", []))
+
+
+def _line_end(line: Any) -> tuple[str, str, float, float]:
+    """Return a reportlab line's text, the font and size it ends in ("", 0: the style's), its unused width."""
+    if isinstance(line, tuple):
+        return line_text(line), "", 0.0, float(line[0])
     last = next((frag for frag in reversed(line.words) if getattr(frag, "text", "")), None)
     name = getattr(last, "fontName", "")
     size = float(getattr(last, "fontSize", 0.0))
-    return text, name, size, float(line.extraSpace)
+    return line_text(line), name, size, float(line.extraSpace)
 
 
 def line_ends(paragraph: Paragraph, lines: list[Any], width: float) -> list[LineEnd]:
     """Return how each of ``lines`` (reportlab's, laid out ``width`` points wide) of ``paragraph`` ends."""
     style = paragraph.style
-    texts = [_line_text(line) for line in lines]
+    texts = [_line_end(line) for line in lines]
     ends = []
     for index, (text, name, size, unused) in enumerate(texts):
         words = text.split()

@@ -22,6 +22,7 @@ from reportlab.lib.units import cm
 
 from educpop.document import Inlines, Note, SourceText, Text
 from educpop.render.pdf_flowables import escape_text, printable, styled
+from educpop.render.pdf_hyphenation import line_text
 from educpop.render.pdf_notes import NoteParagraph
 from educpop.render.pdf_styles import Styles
 from educpop.stylesheet import PAGES, Style
@@ -141,7 +142,7 @@ def break_lines(content: Inlines, style: ParagraphStyle, width: float) -> list[L
         if hyphenated:  # a line after the first
             cuts.append(letters[at][1] if at < len(letters) else (len(content), 0))
         added = False
-        chars = [char for char in _line_text(line) if not char.isspace()]
+        chars = [char for char in line_text(line) if not char.isspace()]
         for position, char in enumerate(chars):
             if position == len(chars) - 1 and char == "-" and (at >= len(letters) or letters[at][0] != "-"):
                 added = True  # the hyphen of a cut word
@@ -151,13 +152,6 @@ def break_lines(content: Inlines, style: ParagraphStyle, width: float) -> list[L
             at += 1
         hyphenated.append(added)
     return [Line(_with_hyphen(line, added), added) for line, added in zip(_cut(content, cuts), hyphenated, strict=True)]
-
-
-def _line_text(line: object) -> str:
-    """Return the text of one of reportlab's laid-out lines (plain words, or fragments)."""
-    if isinstance(line, tuple):  # a paragraph of one font: (free width, words)
-        return " ".join(line[1])
-    return "".join(getattr(frag, "text", "") for frag in getattr(line, "words", []))
 
 
 def _cut(content: Inlines, cuts: list[_Place]) -> list[Inlines]:
